@@ -1,0 +1,31 @@
+"""The `vendor-review` command: a scriptable front door to the core, and the wizard's launcher.
+
+Each group of commands lives in its own module with a `register` function; this module only
+assembles them. Nothing here imports Textual: only `open` (and no command at all) loads the app,
+so scripted commands start fast.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from ..core.errors import InputError
+from ..core.lock import ReviewLocked
+from .parser import CommandLineError, build_parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        return int(args.handler(args) or 0)
+    except CommandLineError as error:
+        print(f"vendor-review: {error}", file=sys.stderr)
+    except (InputError, ReviewLocked) as error:
+        print(f"vendor-review: error: {error}", file=sys.stderr)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `vendor-review list | head`
+        sys.stderr.close()
+        return 0
+    return 1

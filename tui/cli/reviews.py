@@ -1,0 +1,172 @@
+"""Review commands: new, list, answer, show, export."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..core.errors import InputError, describe_validation_error
+from ..core.exporting import export_to_file
+from ..core.files import ensure_private_dir
+from ..core.interview import make_evidence, parse_answer, record_answer, set_text
+from ..core.naming import claim_new_path
+from ..core.page import export_page
+from ..core.review import Review, start_review
+from ..core.store import LOCK_WAIT_SECONDS, SessionError, open_review, read_review, write_review
+from ..core.summary import review_summary
+from .parser import add_command, workspace_of
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    new = add_command(commands, "new", "start a review and print the path of its session file")
+    new.add_argument("--product", required=True, help="the product under review (required)")
+    new.add_argument("--vendor", default="", help="the company behind it (default: the product)")
+    new.add_argument("--questionnaire", default="saas-security-bronze", metavar="ID")
+    new.add_argument("--description", default="", help="one line for the page's description")
+    new.add_argument("--reviewer", default="", help="your name")
+    new.add_argument("--tag", action="append", dest="tags", metavar="TAG",
+                     help="a page tag (repeat; default: the questionnaire's tags)")
+    new.set_defaults(handler=new_review)
+
+    listing = add_command(commands, "list", "list saved reviews, newest first")
+    listing.add_argument("--json", action="store_true", help="machine-readable output")
+    listing.set_defaults(handler=list_reviews)
+
+    answer = add_command(commands, "answer", "set one question's answer from a script")
+    answer.add_argument("session", help="session file or name")
+    answer.add_argument("question_id", help="question id (see `schema show ID`)")
+    answer.add_argument("answer", help='an answer on the scale, e.g. Yes or "Yes (version dependent)"')
+    answer.add_argument("--qualifier", help="qualifier shown after the answer, e.g. 'version dependent'")
+    answer.add_argument("--detail", help="the detail text (Markdown)")
+    answer.add_argument("--evidence", nargs="+", default=[], metavar="URL", help="evidence links")
+    answer.add_argument("--flag", action=argparse.BooleanOptionalAction, default=None,
+                        help="flag (or --no-flag) the question for follow-up")
+    answer.set_defaults(handler=answer_question)
+
+    show = add_command(commands, "show", "summarise a review: progress, unanswered, flagged")
+    show.add_argument("session", help="session file or name")
+    show.add_argument("--json", action="store_true", help="machine-readable output")
+    show.set_defaults(handler=show_review)
+
+    export = add_command(commands, "export", "write the review as a Wiki.js Markdown page")
+    export.add_argument("session", help="session file or name")
+    export.add_argument("-o", "--output", metavar="FILE", help="file to write, or - for stdout "
+                        "(default: exports/NAME.md)")
+    export.add_argument("--force", action="store_true",
+                        help="overwrite a file that is not an earlier export of this review")
+    export.set_defaults(handler=export_review)
+
+
+def new_review(args: argparse.Namespace) -> int:
+    workspace = workspace_of(args)
+    questionnaire = workspace.catalog.get(args.questionnaire)
+    try:
+        review = start_review(
+            questionnaire,
+            product=args.product,
+            vendor=args.vendor,
+            description=args.description,
+            reviewer=args.reviewer,
+            tags=args.tags,
+        )
+    except ValidationError as error:
+        raise InputError("; ".join(describe_validation_error(error))) from None
+    ensure_private_dir(workspace.sessions)
+    path = claim_new_path(workspace.sessions, review.product, ".toml")
+    write_review(path, review)
+    print(path)
+    return 0
+
+
+def list_reviews(args: argparse.Namespace) -> int:
+    workspace = workspace_of(args)
+    rows: list[dict[str, Any]] = []
+    for path in workspace.session_files():
+        try:
+            review = read_review(path)
+        except SessionError as error:
+            print(f"vendor-review: warning: {error}", file=sys.stderr)
+            continue
+        rows.append({"path": str(path), **review_summary(review, brief=True)})
+    rows.sort(key=lambda row: row["updated"], reverse=True)
+    if args.json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return 0
+    if not rows:
+        print(f"no reviews in {workspace.sessions}")
+        return 0
+    print(f"{'SESSION':<24} {'PRODUCT':<24} {'QUESTIONNAIRE':<22} {'DONE':>7} {'FLAGS':>5}  UPDATED")
+    for row in rows:
+        done = f"{row['answered']}/{row['total']}"
+        print(f"{Path(row['path']).stem[:24]:<24} {row['product'][:24]:<24} "
+              f"{row['questionnaire'][:22]:<22} {done:>7} {row['flagged']:>5}  {row['updated'][:16]}")
+    return 0
+
+
+def answer_question(args: argparse.Namespace) -> int:
+    workspace = workspace_of(args)
+    path = workspace.session_path(args.session)
+    with open_review(path, wait=LOCK_WAIT_SECONDS) as session:
+        review = session.review
+        questionnaire = workspace.catalog.get(review.questionnaire)
+        label, qualifier = parse_answer(questionnaire, args.answer)
+        if args.qualifier is not None:
+            qualifier = args.qualifier
+        if args.detail is not None:
+            set_text(review, args.question_id, detail=args.detail)
+        record_answer(review, questionnaire, args.question_id, label, qualifier)
+        evidence = [make_evidence(url) for url in args.evidence]
+        if evidence or args.flag is not None:
+            response = review.response(args.question_id)
+            changes: dict[str, object] = {"evidence": [*response.evidence, *evidence]}
+            if args.flag is not None:
+                changes["flagged"] = args.flag
+            review.update(args.question_id, **changes)
+        session.save()
+    return 0
+
+
+def show_review(args: argparse.Namespace) -> int:
+    review = read_review(workspace_of(args).session_path(args.session))
+    summary = review_summary(review)
+    if args.json:
+        print(json.dumps(summary, indent=2, ensure_ascii=False))
+        return 0
+    print(_summary_text(review, summary))
+    return 0
+
+
+def _summary_text(review: Review, summary: dict[str, Any]) -> str:
+    lines = [
+        f"{review.title()} ({summary['questionnaire']} {summary['questionnaire_version']})",
+        f"vendor: {review.vendor_name}   reviewer: {review.reviewer or '-'}   updated: {summary['updated']}",
+        f"progress: {summary['answered']}/{summary['total']} answered, {summary['flagged']} flagged",
+        "",
+    ]
+    for item in summary["questions"]:
+        marks = ("F" if item["flagged"] else " ") + ("S" if item["skipped"] else " ")
+        answer = item["answer"] or ("(skipped)" if item["skipped"] else "(unanswered)")
+        lines.append(f"{marks} {item['id']:<24} {answer:<14} {item['text'][:80]}")
+    unanswered = [item["id"] for item in summary["questions"] if item["unanswered"]]
+    flagged = [item["id"] for item in summary["questions"] if item["flagged"]]
+    lines += ["", f"unanswered: {', '.join(unanswered) or 'none'}", f"flagged: {', '.join(flagged) or 'none'}"]
+    return "\n".join(lines)
+
+
+def export_review(args: argparse.Namespace) -> int:
+    workspace = workspace_of(args)
+    path = workspace.session_path(args.session)
+    review = read_review(path)
+    if args.output == "-":
+        sys.stdout.write(export_page(review))
+        sys.stdout.flush()
+        return 0
+    target = Path(args.output) if args.output else workspace.exports / f"{path.stem}.md"
+    export_to_file(review, target, force=args.force)
+    print(target)
+    return 0

@@ -1,0 +1,76 @@
+"""Finding questionnaires: the built-ins shipped with the package, then the workspace's own.
+
+A reviewer adds a questionnaire by dropping a TOML file into the workspace's schemas/ folder;
+one with the id of a built-in replaces it. A broken file does not hide the others: it is
+listed with its problem.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from .questionnaire import Questionnaire
+from .errors import InputError, describe_validation_error, parse_toml
+from .files import read_regular_file
+
+
+class QuestionnaireError(InputError):
+    """A questionnaire file we cannot use; each line names the file and a location."""
+
+
+def builtin_folder() -> Path:
+    """Inside an installed wheel the questionnaires sit in the package (tui/schemas); in a
+    source checkout (an editable install) they are the project's top-level schemas/."""
+    packaged = Path(__file__).resolve().parent.parent / "schemas"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "schemas"
+
+
+def load_questionnaire(path: Path) -> Questionnaire:
+    try:
+        document = parse_toml(path, read_regular_file(path))
+    except InputError as error:
+        raise QuestionnaireError(str(error)) from None
+    except OSError as error:
+        raise QuestionnaireError(f"{path}: {error.strerror or error}") from None
+    try:
+        return Questionnaire.model_validate(document)
+    except ValidationError as error:
+        raise QuestionnaireError(
+            "\n".join(f"{path}: {line}" for line in describe_validation_error(error, limit=50))
+        ) from None
+
+
+@dataclass
+class Catalog:
+    questionnaires: dict[str, Questionnaire] = field(default_factory=dict)
+    paths: dict[str, Path] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+    def get(self, questionnaire_id: str) -> Questionnaire:
+        try:
+            return self.questionnaires[questionnaire_id]
+        except KeyError:
+            known = ", ".join(sorted(self.questionnaires)) or "none"
+            raise QuestionnaireError(
+                f'no questionnaire with id "{questionnaire_id}" (known: {known})'
+            ) from None
+
+
+def load_catalog(workspace_schemas: Path) -> Catalog:
+    catalog = Catalog()
+    folders = [builtin_folder()]
+    if workspace_schemas.is_dir() and workspace_schemas.resolve() != folders[0].resolve():
+        folders.append(workspace_schemas)
+    for folder in folders:
+        for path in sorted(folder.glob("*.toml")):
+            try:
+                questionnaire = load_questionnaire(path)
+            except QuestionnaireError as error:
+                catalog.problems.append(str(error))
+                continue
+            catalog.questionnaires[questionnaire.id] = questionnaire
+            catalog.paths[questionnaire.id] = path
+    return catalog

@@ -1,0 +1,40 @@
+"""Writing a review's page to a file without clobbering someone else's."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .errors import InputError
+from .files import UnsafePathError, atomic_write, read_regular_file
+from .page import export_page, wiki_timestamp
+from .review import Review
+
+
+def is_earlier_export(existing: str, review: Review) -> bool:
+    """A page is an earlier export of the same review when it carries its creation time,
+    which no other review shares; re-exporting over it needs no --force."""
+    front = existing.split("\n---", 1)[0]
+    created = re.search(r"^dateCreated: (.*)$", front, re.M)
+    return bool(created) and created.group(1).strip() == wiki_timestamp(review.created)
+
+
+def export_to_file(review: Review, target: Path, *, force: bool = False) -> str:
+    """Write the page to `target` (atomically) and return it. Refuses to replace a file that
+    is not an earlier export of this review unless forced, and never writes through a symlink."""
+    page = export_page(review)
+    if target.is_symlink():
+        raise InputError(f"{target}: is a symbolic link; refusing to write through it")
+    if target.exists() and not force:
+        try:
+            existing = read_regular_file(target).decode("utf-8", "replace")
+        except OSError as error:
+            raise InputError(f"{target}: {error}") from None
+        if existing != page and not is_earlier_export(existing, review):
+            raise InputError(f"{target}: exists and is not an export of this review; use --force to replace it")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        atomic_write(target, page.encode("utf-8"))
+    except (UnsafePathError, OSError) as error:
+        raise InputError(f"{target}: cannot write: {error}") from None
+    return page

@@ -1,0 +1,73 @@
+"""Private, crash-safe files: the one place that opens files for writing.
+
+Reviews hold confidential vendor information and a reviewer's notes from a call cannot be
+recreated, so every write is atomic (a temporary file beside the target, flushed, fsynced and
+renamed over it), files are created 0600 in 0700 folders, and nothing follows a symlink that
+someone planted where our files live.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+
+class UnsafePathError(OSError):
+    """A path we refuse to read or write through (a symlink, a device, a folder)."""
+
+
+def ensure_private_dir(folder: Path) -> None:
+    """Create the folder 0700; tighten one we own that others can read (git checks out 0755)."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    info = folder.stat()
+    if info.st_uid == os.getuid() and stat.S_IMODE(info.st_mode) & 0o077:
+        folder.chmod(0o700)
+
+
+def read_regular_file(path: Path) -> bytes:
+    """The bytes of a regular file, refusing symlinks (O_NOFOLLOW) and anything not a file."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError as error:
+        if error.errno == errno.ELOOP:  # the last component is a symlink
+            raise UnsafePathError(f"{path} is a symbolic link; refusing to follow it") from None
+        raise
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise UnsafePathError(f"{path} is not a regular file")
+        return handle.read()
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` so that a crash at any moment leaves either the old file or
+    the new one, never a mix. A symlink at `path` is replaced, never written through."""
+    folder = path.parent
+    if path.is_symlink():
+        raise UnsafePathError(f"{path} is a symbolic link; refusing to write through it")
+    fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except FileNotFoundError:
+            pass
+        raise
+    directory = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(directory)
+    finally:
+        os.close(directory)
+
+
+def create_exclusive(path: Path) -> None:
+    """Claim a new file name (0600), failing if anything, a symlink included, is there."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    os.close(fd)

@@ -1,0 +1,97 @@
+"""One editor per review: an advisory lock beside each session file.
+
+The lock is a kernel `flock` (through the filelock library), so a lock left by a process that
+died is released by the kernel itself and never needs breaking by hand, while a lock held by a
+live process can never be stolen. The holder writes who it is into the lock file, so a second
+process can tell the reviewer who has the review open.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import socket
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from .files import UnsafePathError, read_regular_file
+
+
+@dataclass(frozen=True)
+class Holder:
+    user: str
+    host: str
+    pid: int
+    since: str
+
+    def describe(self) -> str:
+        return f"{self.user} on {self.host} (pid {self.pid}) since {self.since}"
+
+
+class ReviewLocked(Exception):
+    def __init__(self, path: Path, holder: Holder | None) -> None:
+        self.path = path
+        self.holder = holder
+        who = holder.describe() if holder else "another process"
+        super().__init__(f"{path} is open for editing by {who}")
+
+
+def lock_path_for(session: Path) -> Path:
+    return session.with_name(f".{session.name}.lock")
+
+
+class ReviewLock:
+    """Exclusive editing rights on one session file."""
+
+    def __init__(self, session: Path) -> None:
+        self.session = session
+        self.path = lock_path_for(session)
+        if self.path.is_symlink():
+            raise UnsafePathError(f"{self.path} is a symbolic link; refusing to use it as a lock")
+        self._lock = FileLock(str(self.path), mode=0o600, thread_local=False)
+
+    @property
+    def held(self) -> bool:
+        return self._lock.is_locked
+
+    def acquire(self, wait: float = 0.0) -> None:
+        """Take the lock, waiting up to `wait` seconds for a current holder to finish."""
+        try:
+            self._lock.acquire(timeout=wait, poll_interval=0.02)
+        except Timeout:
+            raise ReviewLocked(self.session, self.holder()) from None
+        self._write_holder()
+
+    def release(self) -> None:
+        if self._lock.is_locked:
+            self._lock.release(force=True)
+
+    def holder(self) -> Holder | None:
+        """Who holds the lock, as they wrote it; None while they have not written it yet."""
+        try:
+            data = json.loads(read_regular_file(self.path) or b"null")
+            return Holder(**data) if isinstance(data, dict) else None
+        except (OSError, ValueError, TypeError):
+            return None
+
+    def _write_holder(self) -> None:
+        holder = Holder(
+            user=_user_name(),
+            host=socket.gethostname(),
+            pid=os.getpid(),
+            since=datetime.now().astimezone().isoformat(timespec="seconds"),
+        )
+        fd = os.open(self.path, os.O_WRONLY | os.O_TRUNC | os.O_NOFOLLOW)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(holder.__dict__, handle)
+
+
+def _user_name() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name in a bare container
+        return f"uid {os.getuid()}"

@@ -1,0 +1,164 @@
+"""Questionnaires as data: the pydantic model every questionnaire TOML file is validated against.
+
+A questionnaire is owned by whoever writes the TOML file, so every rule a reviewer could break
+by hand (duplicate ids, a condition on an unknown question or answer, a cycle of conditions)
+is checked here and reported with the field path where it happened.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
+
+Identifier = Annotated[
+    str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", min_length=1, max_length=64)
+]
+# Question texts and hints become table cells: one line, bounded.
+CellLine = Annotated[str, StringConstraints(pattern=r"^[^\n\r|]*$", min_length=1, max_length=2000)]
+OptionalLine = Annotated[str, StringConstraints(pattern=r"^[^\n\r|]*$", max_length=2000)]
+
+
+class _Strict(BaseModel):
+    """Unknown keys are errors: a misspelt key in a hand-written file must not be ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class AnswerOption(_Strict):
+    """One point of the answer scale and the single key that picks it in the wizard."""
+
+    label: Annotated[str, StringConstraints(pattern=r"^[^\n\r|()]+$", max_length=40)]
+    key: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]$")]
+
+
+DEFAULT_SCALE: tuple[AnswerOption, ...] = (
+    AnswerOption(label="Yes", key="y"),
+    AnswerOption(label="No", key="n"),
+    AnswerOption(label="Partial", key="p"),
+    AnswerOption(label="Unknown", key="u"),
+    AnswerOption(label="N/A", key="a"),
+)
+
+
+class Condition(_Strict):
+    """Ask a question only when another one was answered with one of these labels."""
+
+    question: Identifier
+    answers: list[str] = Field(min_length=1)
+
+
+class Question(_Strict):
+    id: Identifier
+    text: CellLine = Field(description="The question exactly as it appears in the export.")
+    hint: OptionalLine = Field("", description="Exported after the question as <br><br>*hint*.")
+    guidance: str = Field("", max_length=4000, description="Shown to the reviewer only.")
+    unknown_detail: OptionalLine = Field(
+        "", description="Stock detail for Unknown; {vendor} and {product} are filled in."
+    )
+    depends_on: Condition | None = None
+    keywords: list[str] = Field(
+        default_factory=list, description="Words a vendor page would use for this topic."
+    )
+
+
+class Section(_Strict):
+    """Free text after the table, collected as quotes with their source links."""
+
+    id: Identifier
+    heading: CellLine
+    prompt: str = Field("", max_length=4000)
+
+
+class Questionnaire(_Strict):
+    id: Identifier
+    version: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    title: CellLine
+    source: str = Field("", max_length=4000, description="Where the questions come from.")
+    page_title: Annotated[str, StringConstraints(min_length=1, max_length=200)] = (
+        "{product} security review"
+    )
+    tags: list[Annotated[str, StringConstraints(pattern=r"^[^,\n\r]+$")]] = Field(
+        default_factory=list
+    )
+    scale: list[AnswerOption] = Field(default_factory=lambda: list(DEFAULT_SCALE), min_length=1)
+    qualifiers: list[OptionalLine] = Field(
+        default_factory=list, description="Suggested qualifiers, e.g. 'version dependent'."
+    )
+    questions: list[Question] = Field(min_length=1)
+    sections: list[Section] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _check_references(self) -> Questionnaire:
+        problems = _reference_problems(self)
+        if problems:
+            raise PydanticCustomError("questionnaire", "\n".join(problems))
+        return self
+
+    def question(self, question_id: str) -> Question:
+        for question in self.questions:
+            if question.id == question_id:
+                return question
+        raise KeyError(question_id)
+
+    def option(self, label: str) -> AnswerOption | None:
+        """The scale point for a label typed in any case ('yes', 'n/a')."""
+        folded = label.strip().casefold()
+        return next((o for o in self.scale if o.label.casefold() == folded), None)
+
+
+def _duplicates(values: list[str]) -> list[str]:
+    seen: set[str] = set()
+    return [v for v in values if v in seen or seen.add(v)]  # type: ignore[func-returns-value]
+
+
+def _reference_problems(q: Questionnaire) -> list[str]:
+    """Every cross-field problem, each as 'path: message', so one run of `schema check` lists
+    them all instead of the first."""
+    problems: list[str] = []
+    ids = [question.id for question in q.questions]
+    problems += [f'questions: duplicate question id "{d}"' for d in _duplicates(ids)]
+    problems += [f'sections: duplicate section id "{d}"' for d in _duplicates([s.id for s in q.sections])]
+    problems += [f'scale: duplicate label "{d}"' for d in _duplicates([o.label for o in q.scale])]
+    problems += [f'scale: duplicate key "{d}"' for d in _duplicates([o.key for o in q.scale])]
+    labels = {o.label for o in q.scale}
+    known = set(ids)
+    for index, question in enumerate(q.questions):
+        condition = question.depends_on
+        if condition is None:
+            continue
+        where = f"questions[{index}].depends_on"
+        if condition.question not in known:
+            problems.append(f'{where}: unknown question id "{condition.question}"')
+        elif condition.question == question.id:
+            problems.append(f"{where}: a question cannot depend on itself")
+        for answer in condition.answers:
+            if answer not in labels:
+                problems.append(f'{where}.answers: "{answer}" is not on the answer scale')
+    problems += _cycle_problems(q)
+    return problems
+
+
+def _cycle_problems(q: Questionnaire) -> list[str]:
+    parent = {
+        question.id: question.depends_on.question
+        for question in q.questions
+        if question.depends_on and question.depends_on.question != question.id
+    }
+    index = {question.id: i for i, question in enumerate(q.questions)}
+    reported: set[str] = set()
+    problems = []
+    for start in parent:
+        path, node = [start], parent.get(start)
+        while node is not None and node not in path and node in parent:
+            path.append(node)
+            node = parent[node]
+        if node is not None and node in path and not reported & set(path):
+            cycle = path[path.index(node):] + [node]
+            reported.update(cycle)
+            problems.append(
+                f"questions[{index[cycle[0]]}].depends_on: conditions form a cycle: "
+                + " -> ".join(cycle)
+            )
+    return problems

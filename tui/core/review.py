@@ -1,0 +1,242 @@
+"""The review (one session): what the reviewer found, question by question.
+
+A review snapshots the text of every question it was answered against, so editing or deleting
+a questionnaire later never changes what a finished review says. All text passes through the
+cleaners of `text` on the way in; every mutation goes through a method here, which records the
+question as changed so the store can save only what changed.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, field_validator
+
+from .questionnaire import Condition, Questionnaire
+from .text import clean_line, clean_text
+
+FORMAT_VERSION = 1
+
+Text = Annotated[str, AfterValidator(clean_text)]
+Line = Annotated[str, AfterValidator(clean_line)]
+
+SAFE_URL_SCHEMES = ("http", "https", "mailto")
+
+
+def now() -> datetime:
+    """UTC, truncated to milliseconds: the precision Wiki.js writes in front-matter."""
+    moment = datetime.now(UTC)
+    return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
+
+
+def check_url(url: str) -> str:
+    """Evidence links are rendered on a shared wiki: only web and mail links are allowed."""
+    url = clean_line(url)
+    scheme, sep, rest = url.partition(":")
+    if not sep or scheme.lower() not in SAFE_URL_SCHEMES:
+        raise ValueError(f"a link must start with http://, https:// or mailto: (got {url[:60]!r})")
+    if scheme.lower() in ("http", "https") and not (rest.startswith("//") and len(rest) > 2):
+        raise ValueError(f"{url[:60]!r} is not a web address")
+    if any(c.isspace() or c in '<>"\\`' for c in url):
+        raise ValueError(f"a link cannot contain spaces, quotes, backslashes or <>: {url[:60]!r}")
+    return url
+
+
+Url = Annotated[str, AfterValidator(check_url)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Evidence(_Model):
+    url: Url
+    label: Line = ""
+    quote: Line = Field("", description="One line: it is exported inline after the link.")
+    captured: datetime | None = None
+
+
+class Quote(_Model):
+    """One quoted vendor statement in a free-text section (Markdown, links allowed)."""
+
+    text: Text
+    url: Url | None = None
+
+
+class SectionNotes(_Model):
+    id: str
+    heading: Line
+    quotes: list[Quote] = Field(default_factory=list)
+
+
+class Response(_Model):
+    """One question of the review: its snapshot text and everything the reviewer recorded."""
+
+    id: str
+    text: Line
+    hint: Line = ""
+    depends_on: Condition | None = None
+    answer: Line = ""
+    qualifier: Line = ""
+    detail: Text = ""
+    evidence: list[Evidence] = Field(default_factory=list)
+    flagged: bool = False
+    notes: Text = Field("", description="Private: never exported.")
+
+
+class Cursor(_Model):
+    """Where the reviewer was, so a resumed review opens there."""
+
+    question: str = ""
+    field: Literal["answer", "detail", "evidence", "notes", "qualifier"] = "answer"
+
+
+class Review(_Model):
+    format: int = FORMAT_VERSION
+    questionnaire: str
+    questionnaire_version: str
+    page_title: Line = Field(
+        "{product} security review",
+        description="The export's title: {product} and {vendor} are filled in.",
+    )
+    product: Line = Field(min_length=1)
+    vendor: Line = ""
+    description: Line = ""
+    reviewer: Line = ""
+    tags: list[Line] = Field(default_factory=list)
+    published: bool = True
+    created: datetime = Field(default_factory=now)
+    updated: datetime = Field(default_factory=now)
+    cursor: Cursor = Field(default_factory=Cursor)
+    questions: list[Response]
+    sections: list[SectionNotes] = Field(default_factory=list)
+
+    _changed: set[str] = PrivateAttr(default_factory=set)
+
+    @field_validator("format")
+    @classmethod
+    def _known_format(cls, value: int) -> int:
+        if value != FORMAT_VERSION:
+            raise ValueError(f"format {value} is not supported (this version reads {FORMAT_VERSION})")
+        return value
+
+    @field_validator("tags")
+    @classmethod
+    def _tags_without_commas(cls, tags: list[str]) -> list[str]:
+        """Tags are exported as one comma-separated string: a comma would split a tag."""
+        cleaned = [t.replace(",", " ").strip() for t in tags]
+        return [t for t in cleaned if t]
+
+    @field_validator("created", "updated")
+    @classmethod
+    def _utc(cls, value: datetime) -> datetime:
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+    # -- reading -------------------------------------------------------------------------
+
+    @property
+    def vendor_name(self) -> str:
+        return self.vendor or self.product
+
+    def response(self, question_id: str) -> Response:
+        for response in self.questions:
+            if response.id == question_id:
+                return response
+        raise KeyError(question_id)
+
+    def title(self) -> str:
+        return self.page_title.replace("{product}", self.product).replace("{vendor}", self.vendor_name)
+
+    def is_skipped(self, response: Response) -> bool:
+        """A question is skipped when its condition's question was answered with something
+        else; an unanswered condition keeps the question in play."""
+        condition = response.depends_on
+        if condition is None:
+            return False
+        try:
+            parent = self.response(condition.question)
+        except KeyError:
+            return False
+        if self.is_skipped(parent):
+            return True
+        return bool(parent.answer) and parent.answer not in condition.answers
+
+    def skip_reason(self, response: Response) -> str:
+        condition = response.depends_on
+        assert condition is not None
+        parent = self.response(condition.question)
+        if self.is_skipped(parent):
+            return f"Not applicable: “{parent.text}” does not apply."
+        return f"Not applicable: “{parent.text}” was answered {parent.answer}."
+
+    def unanswered(self) -> list[Response]:
+        return [r for r in self.questions if not r.answer and not self.is_skipped(r)]
+
+    def flagged(self) -> list[Response]:
+        return [r for r in self.questions if r.flagged]
+
+    def progress(self) -> tuple[int, int]:
+        """(answered or skipped, total)."""
+        return len(self.questions) - len(self.unanswered()), len(self.questions)
+
+    # -- changing ------------------------------------------------------------------------
+
+    def touch(self, question_id: str | None = None) -> None:
+        """Record a change: the store rewrites only what was touched since the last save."""
+        self.updated = now()
+        self._changed.add(question_id or "")
+
+    def take_changes(self) -> set[str]:
+        changed, self._changed = self._changed, set()
+        return changed
+
+    def set_answer(self, question_id: str, label: str, qualifier: str | None = None) -> Response:
+        response = self.response(question_id)
+        response.answer = label
+        if qualifier is not None:
+            response.qualifier = qualifier
+        self.touch(question_id)
+        return response
+
+    def update(self, question_id: str, **fields: object) -> Response:
+        """Set any of a response's fields (detail, notes, flagged, evidence...) at once."""
+        response = self.response(question_id)
+        for name, value in fields.items():
+            setattr(response, name, value)
+        self.touch(question_id)
+        return response
+
+
+def start_review(
+    questionnaire: Questionnaire,
+    *,
+    product: str,
+    vendor: str = "",
+    description: str = "",
+    reviewer: str = "",
+    tags: list[str] | None = None,
+) -> Review:
+    """A new, unanswered review of one product against one questionnaire."""
+    return Review(
+        questionnaire=questionnaire.id,
+        questionnaire_version=questionnaire.version,
+        page_title=questionnaire.page_title,
+        product=product,
+        vendor=vendor,
+        description=description,
+        reviewer=reviewer,
+        tags=list(questionnaire.tags) if tags is None else tags,
+        cursor=Cursor(question=questionnaire.questions[0].id),
+        questions=[
+            Response(id=q.id, text=q.text, hint=q.hint, depends_on=q.depends_on)
+            for q in questionnaire.questions
+        ],
+        sections=[SectionNotes(id=s.id, heading=s.heading) for s in questionnaire.sections],
+    )
+
+
+def stock_unknown_detail(template: str, review: Review) -> str:
+    return template.replace("{vendor}", review.vendor_name).replace("{product}", review.product)

@@ -1,0 +1,157 @@
+"""The session file: one TOML document per review, its only reader and its only writer.
+
+The file is meant to be read and diffed by people: stable key order, long text in multi-line
+strings, one `[[questions]]` table per question. Saving must stay cheap for a 2,000-question
+review on every keystroke pause, so the writer keeps each question's serialised table and
+re-serialises only the questions that changed since the last save.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+from pydantic import ValidationError
+
+from .errors import InputError, describe_validation_error, parse_toml
+from .files import UnsafePathError, atomic_write, ensure_private_dir, read_regular_file
+from .lock import ReviewLock, ReviewLocked
+from .review import Review, Response
+
+LOCK_WAIT_SECONDS = 10.0
+
+
+class SessionError(InputError):
+    """A session file we cannot use; the message names the file and where it went wrong."""
+
+
+def read_review(path: Path) -> Review:
+    try:
+        data = read_regular_file(path)
+    except FileNotFoundError:
+        raise SessionError(f"{path}: no such session file") from None
+    except OSError as error:
+        raise SessionError(f"{path}: {error.strerror or error}") from None
+    try:
+        document = parse_toml(path, data)
+    except InputError as error:
+        raise SessionError(str(error)) from None
+    if "questionnaire" not in document or "questions" not in document:
+        raise SessionError(f"{path}: not a vendor-review session (no questionnaire or questions)")
+    try:
+        return Review.model_validate(document)
+    except ValidationError as error:
+        raise SessionError(f"{path}: " + "; ".join(describe_validation_error(error))) from None
+
+
+class ReviewWriter:
+    """Serialises one review, remembering each question's TOML so a save after a single
+    change costs one question's serialisation plus the write."""
+
+    def __init__(self) -> None:
+        self._tables: dict[str, str] = {}
+
+    def dumps(self, review: Review) -> str:
+        changed = review.take_changes()
+        for response in review.questions:
+            if response.id in changed or response.id not in self._tables:
+                self._tables[response.id] = _question_table(response)
+        header = review.model_dump(mode="python", exclude={"questions", "sections"}, exclude_none=True)
+        parts = [toml_tables("", header)]
+        parts += [self._tables[response.id] for response in review.questions]
+        parts += [toml_tables("sections", s.model_dump(mode="python", exclude_none=True), array=True)
+                  for s in review.sections]
+        return "\n".join(parts)
+
+
+def _question_table(response: Response) -> str:
+    return toml_tables("questions", response.model_dump(mode="python", exclude_none=True), array=True)
+
+
+def toml_tables(name: str, table: dict[str, Any], *, array: bool = False) -> str:
+    """A table in fully expanded form: `[name]` or `[[name]]`, its values, then its sub-tables
+    under their own headers. Unlike tomli_w's own choice of inline tables, this can be written
+    piece by piece and the pieces concatenated, which is what makes saving incremental.
+    Empty lists are left out; the model's defaults restore them."""
+    values = {k: v for k, v in table.items() if not isinstance(v, dict) and not _is_tables(v) and v != []}
+    text = (f"[[{name}]]\n" if array else f"[{name}]\n" if name else "") + tomli_w.dumps(
+        values, multiline_strings=True
+    )
+    for key, value in table.items():
+        path = f"{name}.{key}" if name else key
+        if isinstance(value, dict):
+            text += "\n" + toml_tables(path, value)
+        elif _is_tables(value):
+            text += "".join("\n" + toml_tables(path, item, array=True) for item in value)
+    return text
+
+
+def _is_tables(value: object) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value)
+
+
+def write_review(path: Path, review: Review, writer: ReviewWriter | None = None) -> None:
+    ensure_private_dir(path.parent)
+    text = (writer or ReviewWriter()).dumps(review)
+    atomic_write(path, text.encode("utf-8"))
+
+
+class OpenReview:
+    """A review opened from its file: for editing (holding the lock) or read-only.
+
+    Read-only is a state, not a promise: `save` refuses to write, so nothing from a second
+    process can ever reach a file someone else is editing.
+    """
+
+    def __init__(self, path: Path, review: Review, lock: ReviewLock | None, locked_by: ReviewLocked | None) -> None:
+        self.path = path
+        self.review = review
+        self._lock = lock
+        self.locked_by = locked_by
+        self._writer = ReviewWriter()
+
+    @property
+    def read_only(self) -> bool:
+        return self._lock is None
+
+    def save(self) -> None:
+        if self._lock is None:
+            raise SessionError(f"{self.path}: opened read-only; not saving")
+        write_review(self.path, self.review, self._writer)
+
+    def close(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> OpenReview:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+
+def open_review(path: Path, *, wait: float = 0.0, allow_read_only: bool = False) -> OpenReview:
+    """Lock and read a session. When someone else holds it: wait up to `wait` seconds, then
+    either open it read-only (when allowed) or raise ReviewLocked naming the holder."""
+    if path.is_symlink():
+        raise SessionError(f"{path}: is a symbolic link; refusing to follow it")
+    if not path.is_file():
+        raise SessionError(f"{path}: no such session file")
+    try:
+        lock = ReviewLock(path)
+    except UnsafePathError as error:
+        raise SessionError(str(error)) from None
+    try:
+        lock.acquire(wait)
+    except ReviewLocked as locked:
+        if not allow_read_only:
+            raise
+        return OpenReview(path, read_review(path), None, locked)
+    try:
+        review = read_review(path)
+    except BaseException:
+        lock.release()
+        raise
+    return OpenReview(path, review, lock, None)

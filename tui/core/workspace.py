@@ -1,0 +1,51 @@
+"""The reviewer's working folder: schemas/, sessions/ and exports/ side by side."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from .catalog import Catalog, load_catalog
+
+WORKSPACE_ENV = "VENDOR_REVIEW_WORKSPACE"
+
+
+@dataclass(frozen=True)
+class Workspace:
+    root: Path
+
+    @classmethod
+    def locate(cls, option: str | None = None) -> Workspace:
+        """--workspace, else $VENDOR_REVIEW_WORKSPACE, else the current directory."""
+        chosen = option or os.environ.get(WORKSPACE_ENV) or "."
+        return cls(Path(chosen).expanduser().absolute())
+
+    @property
+    def schemas(self) -> Path:
+        return self.root / "schemas"
+
+    @property
+    def sessions(self) -> Path:
+        return self.root / "sessions"
+
+    @property
+    def exports(self) -> Path:
+        return self.root / "exports"
+
+    @cached_property
+    def catalog(self) -> Catalog:
+        return load_catalog(self.schemas)
+
+    def session_path(self, reference: str) -> Path:
+        """A session named by path ('sessions/acme.toml') or by name ('acme')."""
+        given = Path(reference).expanduser()
+        if given.suffix == ".toml" or os.sep in reference:
+            return given if given.is_absolute() else Path.cwd() / given
+        return self.sessions / f"{reference}.toml"
+
+    def session_files(self) -> list[Path]:
+        if not self.sessions.is_dir():
+            return []
+        return sorted(p for p in self.sessions.glob("*.toml") if not p.name.startswith("."))
