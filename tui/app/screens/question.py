@@ -1,0 +1,314 @@
+"""One question at a time: answer with one key, then type the detail straight away.
+
+The screen is built once and refilled for each question, so moving on costs a refresh, not a
+new screen. Every edit goes to the core (record_answer, set_text, make_evidence) and then to
+the app's autosave.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widget import Widget
+from textual.widgets import Footer, Input, Label, ProgressBar, Static, TextArea
+
+from ...core.errors import InputError
+from ...core.interview import UNKNOWN, record_answer, set_text
+from ...core.review import Cursor, Evidence, Response, Review
+from ..bindings import bind
+from ..widgets.answer_bar import AnswerBar
+from ..widgets.evidence_list import EvidenceList
+from ..widgets.save_indicator import SaveIndicator
+from .base import WizardScreen
+
+# Widget ids that match the review's cursor fields, so a resumed review focuses the same one.
+FIELDS = ("answer", "qualifier", "detail", "evidence", "notes")
+
+
+class QuestionScreen(WizardScreen[None]):
+    BINDINGS = [
+        bind("next_question", label="Next"),
+        bind("previous_question", label="Back"),
+        bind("next_unanswered", label="Unanswered"),
+        bind("next_flagged", show=False),
+        bind("flag", label="Flag"),
+        bind("add_evidence", label="Evidence"),
+        bind("edit_external", label="Editor", show=False),
+        bind("overview", label="Overview"),
+        bind("sections", show=False),
+        bind("export", label="Finish"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        session, questionnaire = self.wizard.session, self.wizard.questionnaire
+        assert session is not None and questionnaire is not None
+        review = session.review
+        with Horizontal(id="topbar"):
+            yield Static(f"{review.product} · {questionnaire.title}", id="title", markup=False)
+            yield SaveIndicator(id="save")
+        if session.read_only:
+            holder = session.locked_by
+            who = str(holder) if holder else "opened read-only on request"
+            yield Static(f"READ-ONLY: {who}. Nothing you do here is saved.", id="banner", markup=False)
+        with Horizontal(id="progress-line"):
+            yield Static(id="position")
+            yield ProgressBar(total=len(review.questions), show_eta=False, show_percentage=False, id="bar")
+            yield Static(id="marks")
+        with VerticalScroll(id="body"):
+            yield Static(id="question-text", markup=False)
+            yield Static(id="hint", markup=False)
+            yield Static(id="skipped", markup=False)
+            yield Static(id="guidance", markup=False)
+            yield AnswerBar(questionnaire.scale, id="answer")
+            yield Input(placeholder="qualifier (optional), e.g. version dependent", id="qualifier")
+            yield Label("Detail", classes="field-label")
+            yield TextArea(id="detail", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
+            yield Label("Evidence", classes="field-label")
+            yield EvidenceList(id="evidence")
+            yield Label("Private notes (never exported)", classes="field-label")
+            yield TextArea(id="notes", soft_wrap=True, tab_behavior="focus")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self._question_id = ""
+        self._filling = False
+        read_only = self.wizard.session.read_only
+        for area in self.query(TextArea):
+            area.read_only = read_only
+            area.cursor_blink = False
+        self.query_one("#qualifier", Input).disabled = read_only
+        self._suggest_qualifiers()
+        cursor = self.review.cursor
+        known = {r.id for r in self.review.questions}
+        self.show(cursor.question if cursor.question in known else self.review.questions[0].id,
+                  focus=cursor.field)
+
+    def _suggest_qualifiers(self) -> None:
+        qualifiers = self.wizard.questionnaire.qualifiers
+        if qualifiers:
+            from textual.suggester import SuggestFromList
+
+            self.query_one("#qualifier", Input).suggester = SuggestFromList(qualifiers, case_sensitive=False)
+
+    # -- reading the review ----------------------------------------------------------------
+
+    @property
+    def review(self) -> Review:
+        return self.wizard.session.review
+
+    @property
+    def response(self) -> Response:
+        return self.review.response(self._question_id)
+
+    @property
+    def read_only(self) -> bool:
+        return bool(self.wizard.session.read_only)
+
+    def _index(self) -> int:
+        return [r.id for r in self.review.questions].index(self._question_id)
+
+    # -- showing a question ----------------------------------------------------------------
+
+    def show(self, question_id: str, *, focus: str = "answer") -> None:
+        """Fill the screen with one question and put the focus where the reviewer types next."""
+        if self._question_id and self._question_id != question_id:
+            self.wizard.leaving_question()
+        self._question_id = question_id
+        response = self.response
+        guidance = ""
+        try:
+            guidance = self.wizard.questionnaire.question(question_id).guidance
+        except KeyError:
+            pass
+        self._filling = True
+        self.query_one("#question-text", Static).update(response.text)
+        self._set_optional("#hint", response.hint)
+        self._set_optional("#guidance", guidance)
+        skipped = self.review.skip_reason(response) if self.review.is_skipped(response) else ""
+        self._set_optional("#skipped", f"SKIPPED. {skipped} You can still answer it." if skipped else "")
+        self.query_one("#qualifier", Input).value = response.qualifier
+        self.query_one("#detail", TextArea).load_text(response.detail)
+        self.query_one("#notes", TextArea).load_text(response.notes)
+        self.query_one("#evidence", EvidenceList).show(response.evidence)
+        self._filling = False
+        self._refresh_status()
+        self.query_one("#body", VerticalScroll).scroll_home(animate=False)
+        self.query_one(f"#{focus if focus in FIELDS else 'answer'}").focus()
+        self._move_cursor(focus)
+
+    def _set_optional(self, selector: str, text: str) -> None:
+        widget = self.query_one(selector, Static)
+        widget.update(text)
+        widget.display = bool(text)
+
+    def _refresh_status(self) -> None:
+        response = self.response
+        index, total = self._index() + 1, len(self.review.questions)
+        answered, _ = self.review.progress()
+        self.query_one("#position", Static).update(f"Question {index} of {total}")
+        self.query_one("#bar", ProgressBar).update(progress=answered)
+        marks = [f"{answered}/{total} done"]
+        if response.flagged:
+            marks.append("⚑ FLAGGED")
+        self.query_one("#marks", Static).update("  ".join(marks))
+        self.query_one("#answer", AnswerBar).show(response.answer)
+
+    def _move_cursor(self, field: str) -> None:
+        if field not in FIELDS or self.read_only:
+            return
+        cursor = Cursor(question=self._question_id, field=field)
+        if self.review.cursor != cursor:
+            self.review.cursor = cursor
+            self.review.touch()
+            self.wizard.changed()
+
+    def on_descendant_focus(self, event: Widget.DescendantFocus) -> None:
+        if event.widget.id in FIELDS and self._question_id:
+            self._move_cursor(event.widget.id)
+
+    # -- editing ---------------------------------------------------------------------------
+
+    def _editable(self) -> bool:
+        if self.read_only:
+            self.notify("This review is open read-only; nothing can be changed.", severity="warning")
+        return not self.read_only
+
+    def _changed(self) -> None:
+        self._refresh_status()
+        self.wizard.changed()
+
+    @on(AnswerBar.Picked)
+    def answer(self, event: AnswerBar.Picked) -> None:
+        if not self._editable():
+            return
+        record_answer(self.review, self.wizard.questionnaire, self._question_id, event.label)
+        detail = self.query_one("#detail", TextArea)
+        if event.label == UNKNOWN and detail.text != self.response.detail:
+            self._filling = True
+            detail.load_text(self.response.detail)
+            detail.move_cursor(detail.document.end)
+            self._filling = False
+        self._changed()
+        detail.focus()
+
+    @on(TextArea.Changed)
+    def text_changed(self, event: TextArea.Changed) -> None:
+        if self._filling or self.read_only or event.text_area.id not in ("detail", "notes"):
+            return
+        self._set_text(**{event.text_area.id: event.text_area.text})
+
+    @on(Input.Changed, "#qualifier")
+    def qualifier_changed(self, event: Input.Changed) -> None:
+        if not self._filling and not self.read_only:
+            self._set_text(qualifier=event.value)
+
+    @on(Input.Submitted, "#qualifier")
+    def qualifier_done(self) -> None:
+        self.query_one("#detail").focus()
+
+    def _set_text(self, **fields: str) -> None:
+        try:
+            set_text(self.review, self._question_id, **fields)
+        except InputError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.wizard.changed()
+
+    def set_detail(self, text: str) -> None:
+        """Text from the full-size editor."""
+        self._set_text(detail=text)
+        self.query_one("#detail", TextArea).load_text(self.response.detail)
+
+    def add_evidence(self, evidence: Evidence) -> None:
+        self.review.update(self._question_id, evidence=[*self.response.evidence, evidence])
+        self.query_one("#evidence", EvidenceList).show(self.response.evidence)
+        self._changed()
+
+    @on(EvidenceList.Remove)
+    def remove_evidence(self, event: EvidenceList.Remove) -> None:
+        if not self._editable():
+            return
+        evidence = list(self.response.evidence)
+        removed = evidence.pop(event.index)
+        self.review.update(self._question_id, evidence=evidence)
+        self.query_one("#evidence", EvidenceList).show(evidence)
+        self.notify(f"Removed {removed.url}", markup=False)
+        self._changed()
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def _go(self, step: int) -> None:
+        """Next or previous, stepping over questions whose condition is unmet."""
+        questions = self.review.questions
+        index = self._index() + step
+        while 0 <= index < len(questions) and self.review.is_skipped(questions[index]):
+            index += step
+        if index >= len(questions):
+            self.action_export()
+        elif index < 0:
+            self.notify("This is the first question.")
+        else:
+            self.show(questions[index].id)
+
+    def action_next_question(self) -> None:
+        self._go(1)
+
+    def action_previous_question(self) -> None:
+        self._go(-1)
+
+    def _jump_to_next(self, candidates: list[Response], what: str) -> None:
+        ids = [r.id for r in candidates]
+        if not ids:
+            self.notify(f"No {what} questions.")
+            return
+        order = [r.id for r in self.review.questions]
+        here = order.index(self._question_id)
+        after = [i for i in ids if order.index(i) > here] or ids
+        self.show(after[0])
+
+    def action_next_unanswered(self) -> None:
+        self._jump_to_next(self.review.unanswered(), "unanswered")
+
+    def action_next_flagged(self) -> None:
+        self._jump_to_next(self.review.flagged(), "flagged")
+
+    def action_flag(self) -> None:
+        if self._editable():
+            self.review.update(self._question_id, flagged=not self.response.flagged)
+            self._changed()
+
+    def action_add_evidence(self) -> None:
+        if not self._editable():
+            return
+        from .evidence import EvidenceDialog
+
+        def added(evidence: Evidence | None) -> None:
+            if evidence is not None:
+                self.add_evidence(evidence)
+
+        self.app.push_screen(EvidenceDialog(), added)
+
+    def action_edit_external(self) -> None:
+        if self._editable():
+            from .editor import edit_long_text
+
+            edit_long_text(self.wizard, self.response.detail, self.set_detail)
+
+    def action_overview(self) -> None:
+        from .overview import OverviewScreen
+
+        self.wizard.leaving_question()
+        self.app.push_screen(OverviewScreen(self._question_id))
+
+    def action_sections(self) -> None:
+        from .sections import SectionsScreen
+
+        self.wizard.leaving_question()
+        self.app.push_screen(SectionsScreen())
+
+    def action_export(self) -> None:
+        from .finish import FinishScreen
+
+        self.wizard.leaving_question()
+        self.app.push_screen(FinishScreen())
