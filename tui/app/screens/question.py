@@ -7,11 +7,13 @@ the app's autosave.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Label, ProgressBar, Static, TextArea
+from textual.widgets import Footer, Input, Label, ProgressBar, Static
 
 from ...core.errors import InputError
 from ...core.interview import UNKNOWN, record_answer, set_text
@@ -21,6 +23,9 @@ from ..widgets.answer_bar import AnswerBar
 from ..widgets.evidence_list import EvidenceList
 from ..widgets.save_indicator import SaveIndicator
 from .base import WizardScreen
+
+if TYPE_CHECKING:
+    from textual.widgets import TextArea
 
 # Widget ids that match the review's cursor fields, so a resumed review focuses the same one.
 FIELDS = ("answer", "qualifier", "detail", "evidence", "notes")
@@ -63,26 +68,43 @@ class QuestionScreen(WizardScreen[None]):
             yield AnswerBar(questionnaire.scale, id="answer")
             yield Input(placeholder="qualifier (optional), e.g. version dependent", id="qualifier")
             yield Label("Detail", classes="field-label")
-            yield TextArea(id="detail", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
+            yield Vertical(id="detail-slot")
             yield Label("Evidence", classes="field-label")
             yield EvidenceList(id="evidence")
             yield Label("Private notes (never exported)", classes="field-label")
-            yield TextArea(id="notes", soft_wrap=True, tab_behavior="focus")
+            yield Vertical(id="notes-slot")
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
+        """The question is painted first; the text areas (slow to import) arrive right after,
+        before any key the reviewer typed meanwhile is handled."""
         self._question_id = ""
         self._filling = False
-        read_only = self.wizard.session.read_only
-        for area in self.query(TextArea):
-            area.read_only = read_only
-            area.cursor_blink = False
-        self.query_one("#qualifier", Input).disabled = read_only
-        self._suggest_qualifiers()
+        self._ready = False  # the cursor is recorded once the reviewer can act
+        self.query_one("#qualifier", Input).disabled = self.read_only
         cursor = self.review.cursor
         known = {r.id for r in self.review.questions}
-        self.show(cursor.question if cursor.question in known else self.review.questions[0].id,
-                  focus=cursor.field)
+        first = cursor.question if cursor.question in known else self.review.questions[0].id
+        self.show(first, focus="answer")
+        self.call_after_refresh(self._add_text_fields, cursor.field)
+
+    async def _add_text_fields(self, focus: str) -> None:
+        from textual.widgets import TextArea
+
+        areas = {}
+        for name in ("detail", "notes"):
+            area = TextArea(id=name, soft_wrap=True, tab_behavior="focus", read_only=self.read_only)
+            area.cursor_blink = False
+            areas[name] = area
+            await self.query_one(f"#{name}-slot").mount(area)
+        self._suggest_qualifiers()
+        self._filling = True
+        areas["detail"].load_text(self.response.detail)
+        areas["notes"].load_text(self.response.notes)
+        self._filling = False
+        if focus != "answer" and self.focused is self.query_one("#answer"):
+            self.query_one(f"#{focus if focus in FIELDS else 'answer'}").focus()
+        self._ready = True
 
     def _suggest_qualifiers(self) -> None:
         qualifiers = self.wizard.questionnaire.qualifiers
@@ -128,8 +150,8 @@ class QuestionScreen(WizardScreen[None]):
         skipped = self.review.skip_reason(response) if self.review.is_skipped(response) else ""
         self._set_optional("#skipped", f"SKIPPED. {skipped} You can still answer it." if skipped else "")
         self.query_one("#qualifier", Input).value = response.qualifier
-        self.query_one("#detail", TextArea).load_text(response.detail)
-        self.query_one("#notes", TextArea).load_text(response.notes)
+        for area in self._text_areas():
+            area.load_text(getattr(response, str(area.id)))
         self.query_one("#evidence", EvidenceList).show(response.evidence)
         self._filling = False
         self._refresh_status()
@@ -183,7 +205,7 @@ class QuestionScreen(WizardScreen[None]):
         if not self._editable():
             return
         record_answer(self.review, self.wizard.questionnaire, self._question_id, event.label)
-        detail = self.query_one("#detail", TextArea)
+        detail = cast("TextArea", self.query_one("#detail"))
         if event.label == UNKNOWN and detail.text != self.response.detail:
             self._filling = True
             detail.load_text(self.response.detail)
@@ -192,8 +214,11 @@ class QuestionScreen(WizardScreen[None]):
         self._changed()
         detail.focus()
 
-    @on(TextArea.Changed)
-    def text_changed(self, event: TextArea.Changed) -> None:
+    def _text_areas(self) -> list[TextArea]:
+        """The detail and notes areas, once they are mounted (see on_mount)."""
+        return cast("list[TextArea]", list(self.query("#detail, #notes")))
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if self._filling or self.read_only or event.text_area.id not in ("detail", "notes"):
             return
         self._set_text(**{event.text_area.id: event.text_area.text})
@@ -218,7 +243,7 @@ class QuestionScreen(WizardScreen[None]):
     def set_detail(self, text: str) -> None:
         """Text from the full-size editor."""
         self._set_text(detail=text)
-        self.query_one("#detail", TextArea).load_text(self.response.detail)
+        cast("TextArea", self.query_one("#detail")).load_text(self.response.detail)
 
     def add_evidence(self, evidence: Evidence) -> None:
         self.review.update(self._question_id, evidence=[*self.response.evidence, evidence])
