@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING, cast
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Label, ProgressBar, Static
+from rich.text import Text
+from textual.widgets import Footer, Input, Label, Static
 
 from ...core.errors import InputError
 from ...core.interview import UNKNOWN, record_answer, set_text
@@ -27,6 +28,7 @@ from .base import WizardScreen
 if TYPE_CHECKING:
     from textual.widgets import TextArea
 
+BAR_WIDTH = 24
 # Widget ids that match the review's cursor fields, so a resumed review focuses the same one.
 FIELDS = ("answer", "qualifier", "detail", "evidence", "notes")
 
@@ -35,10 +37,10 @@ class QuestionScreen(WizardScreen[None]):
     BINDINGS = [
         bind("next_question", label="Next"),
         bind("previous_question", label="Back"),
-        bind("next_unanswered", label="Unanswered"),
+        bind("next_unanswered", label="Unanswered", show=False),
         bind("next_flagged", show=False),
         bind("flag", label="Flag"),
-        bind("add_evidence", label="Evidence"),
+        bind("add_evidence", label="Evidence", show=False),
         bind("edit_external", label="Editor", show=False),
         bind("overview", label="Overview"),
         bind("sections", show=False),
@@ -46,72 +48,63 @@ class QuestionScreen(WizardScreen[None]):
     ]
 
     def compose(self) -> ComposeResult:
+        """Only what the first paint needs; the editable fields follow (see on_mount)."""
         session, questionnaire = self.wizard.session, self.wizard.questionnaire
         assert session is not None and questionnaire is not None
-        review = session.review
         with Horizontal(id="topbar"):
-            yield Static(f"{review.product} · {questionnaire.title}", id="title", markup=False)
+            yield Static(f"{session.review.product} · {questionnaire.title}", id="title", markup=False)
             yield SaveIndicator(id="save")
         if session.read_only:
             holder = session.locked_by
             who = str(holder) if holder else "opened read-only on request"
             yield Static(f"READ-ONLY: {who}. Nothing you do here is saved.", id="banner", markup=False)
-        with Horizontal(id="progress-line"):
-            yield Static(id="position")
-            yield ProgressBar(total=len(review.questions), show_eta=False, show_percentage=False, id="bar")
-            yield Static(id="marks")
+        yield Static(id="progress-line")
         with VerticalScroll(id="body"):
             yield Static(id="question-text", markup=False)
             yield Static(id="hint", markup=False)
             yield Static(id="skipped", markup=False)
             yield Static(id="guidance", markup=False)
             yield AnswerBar(questionnaire.scale, id="answer")
-            yield Input(placeholder="qualifier (optional), e.g. version dependent", id="qualifier")
-            yield Label("Detail", classes="field-label")
-            yield Vertical(id="detail-slot")
-            yield Label("Evidence", classes="field-label")
-            yield EvidenceList(id="evidence")
-            yield Label("Private notes (never exported)", classes="field-label")
-            yield Vertical(id="notes-slot")
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
-        """The question is painted first; the text areas (slow to import) arrive right after,
-        before any key the reviewer typed meanwhile is handled."""
+        """The question is painted first; the fields (the text areas are slow to import)
+        arrive right after, before any key the reviewer typed meanwhile is handled."""
         self._question_id = ""
         self._filling = False
-        self._ready = False  # the cursor is recorded once the reviewer can act
-        self.query_one("#qualifier", Input).disabled = self.read_only
+        self._ready = False  # the fields are mounted and the cursor is being recorded
+        self._focus_when_ready = ""
         cursor = self.review.cursor
         known = {r.id for r in self.review.questions}
         first = cursor.question if cursor.question in known else self.review.questions[0].id
         self.show(first, focus="answer")
-        self.call_after_refresh(self._add_text_fields, cursor.field)
+        self.call_after_refresh(self._add_fields, cursor.field)
 
-    async def _add_text_fields(self, focus: str) -> None:
+    async def _add_fields(self, focus: str) -> None:
         from textual.widgets import TextArea
 
-        areas = {}
-        for name in ("detail", "notes"):
-            area = TextArea(id=name, soft_wrap=True, tab_behavior="focus", read_only=self.read_only)
-            area.cursor_blink = False
-            areas[name] = area
-            await self.query_one(f"#{name}-slot").mount(area)
-        self._suggest_qualifiers()
-        self._filling = True
-        areas["detail"].load_text(self.response.detail)
-        areas["notes"].load_text(self.response.notes)
-        self._filling = False
-        if focus != "answer" and self.focused is self.query_one("#answer"):
-            self.query_one(f"#{focus if focus in FIELDS else 'answer'}").focus()
-        self._ready = True
-
-    def _suggest_qualifiers(self) -> None:
-        qualifiers = self.wizard.questionnaire.qualifiers
+        qualifier = Input(placeholder="qualifier (optional), e.g. version dependent", id="qualifier",
+                          disabled=self.read_only)
+        qualifiers = self.wizard.questionnaire.qualifiers if self.wizard.questionnaire else []
         if qualifiers:
             from textual.suggester import SuggestFromList
 
-            self.query_one("#qualifier", Input).suggester = SuggestFromList(qualifiers, case_sensitive=False)
+            qualifier.suggester = SuggestFromList(qualifiers, case_sensitive=False)
+        areas = [TextArea(id=name, soft_wrap=True, tab_behavior="focus", read_only=self.read_only)
+                 for name in ("detail", "notes")]
+        for area in areas:
+            area.cursor_blink = False
+        await self.query_one("#body").mount_all([
+            qualifier,
+            Label("Detail", classes="field-label"), areas[0],
+            Label("Evidence", classes="field-label"), EvidenceList(id="evidence"),
+            Label("Private notes (never exported)", classes="field-label"), areas[1],
+        ])
+        self._ready = True
+        self._fill_fields()
+        focus = self._focus_when_ready or focus
+        if focus != "answer" and self.focused is self.query_one("#answer"):
+            self.query_one(f"#{focus if focus in FIELDS else 'answer'}").focus()
 
     # -- reading the review ----------------------------------------------------------------
 
@@ -149,15 +142,23 @@ class QuestionScreen(WizardScreen[None]):
         self._set_optional("#guidance", guidance)
         skipped = self.review.skip_reason(response) if self.review.is_skipped(response) else ""
         self._set_optional("#skipped", f"SKIPPED. {skipped} You can still answer it." if skipped else "")
+        self._filling = False
+        self._fill_fields()
+        self._refresh_status()
+        self.query_one("#body", VerticalScroll).scroll_home(animate=False)
+        self.query_one(f"#{focus if focus in FIELDS else 'answer'}").focus()
+        self._move_cursor(focus)
+
+    def _fill_fields(self) -> None:
+        if not self._ready:
+            return
+        response = self.response
+        self._filling = True
         self.query_one("#qualifier", Input).value = response.qualifier
         for area in self._text_areas():
             area.load_text(getattr(response, str(area.id)))
         self.query_one("#evidence", EvidenceList).show(response.evidence)
         self._filling = False
-        self._refresh_status()
-        self.query_one("#body", VerticalScroll).scroll_home(animate=False)
-        self.query_one(f"#{focus if focus in FIELDS else 'answer'}").focus()
-        self._move_cursor(focus)
 
     def _set_optional(self, selector: str, text: str) -> None:
         widget = self.query_one(selector, Static)
@@ -168,12 +169,13 @@ class QuestionScreen(WizardScreen[None]):
         response = self.response
         index, total = self._index() + 1, len(self.review.questions)
         answered, _ = self.review.progress()
-        self.query_one("#position", Static).update(f"Question {index} of {total}")
-        self.query_one("#bar", ProgressBar).update(progress=answered)
-        marks = [f"{answered}/{total} done"]
+        filled = round(BAR_WIDTH * answered / total)
+        line = Text(f"Question {index} of {total} ", style="bold")
+        line.append("━" * filled, style="green").append("━" * (BAR_WIDTH - filled), style="dim")
+        line.append(f" {answered}/{total} done")
         if response.flagged:
-            marks.append("⚑ FLAGGED")
-        self.query_one("#marks", Static).update("  ".join(marks))
+            line.append("  ⚑ FLAGGED", style="bold red")
+        self.query_one("#progress-line", Static).update(line)
         self.query_one("#answer", AnswerBar).show(response.answer)
 
     def _move_cursor(self, field: str) -> None:
@@ -205,13 +207,16 @@ class QuestionScreen(WizardScreen[None]):
         if not self._editable():
             return
         record_answer(self.review, self.wizard.questionnaire, self._question_id, event.label)
+        self._changed()
+        if not self._ready:  # answered before the fields arrived: _add_fields takes over
+            self._focus_when_ready = "detail"
+            return
         detail = cast("TextArea", self.query_one("#detail"))
         if event.label == UNKNOWN and detail.text != self.response.detail:
             self._filling = True
             detail.load_text(self.response.detail)
             detail.move_cursor(detail.document.end)
             self._filling = False
-        self._changed()
         detail.focus()
 
     def _text_areas(self) -> list[TextArea]:
