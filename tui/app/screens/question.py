@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, cast
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
 from rich.text import Text
 from textual.widgets import Footer, Input, Label, Static
@@ -59,12 +59,13 @@ class QuestionScreen(WizardScreen[None]):
             who = str(holder) if holder else "opened read-only on request"
             yield Static(f"READ-ONLY: {who}. Nothing you do here is saved.", id="banner", markup=False)
         yield Static(id="progress-line")
-        with VerticalScroll(id="body"):
+        with Vertical(id="head"):  # never scrolls away while the reviewer types below
             yield Static(id="question-text", markup=False)
             yield Static(id="hint", markup=False)
             yield Static(id="skipped", markup=False)
-            yield Static(id="guidance", markup=False)
             yield AnswerBar(questionnaire.scale, id="answer")
+        with VerticalScroll(id="body"):
+            yield Static(id="guidance", markup=False)
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
