@@ -36,7 +36,8 @@ class Autosave:
         if self._session.read_only:
             return
         self._dirty = True
-        self._app.save_status = "saving"
+        if not self._app.save_status.startswith("failed"):  # a failure stays visible until fixed
+            self._app.save_status = "saving"
         if not self._timer_running and self._worker is None:
             self._timer_running = True
             self._app.set_timer(DELAY, self._timer_fired)

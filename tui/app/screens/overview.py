@@ -31,7 +31,8 @@ class OverviewScreen(WizardScreen[None]):
         assert session is not None
         review = session.review
         answered, total = review.progress()
-        yield Label(f"Overview: {answered} of {total} done, {len(review.flagged())} flagged", classes="dialog-title")
+        yield Label(f"Overview of {review.product}: {answered} of {total} done, {len(review.flagged())} flagged",
+                    classes="dialog-title", markup=False)
         yield SaveIndicator(id="save")
         options = []
         for number, response in enumerate(review.questions, 1):

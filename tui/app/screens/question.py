@@ -64,7 +64,7 @@ class QuestionScreen(WizardScreen[None]):
             yield Static(id="hint", markup=False)
             yield Static(id="skipped", markup=False)
             yield AnswerBar(questionnaire.scale, id="answer")
-        with VerticalScroll(id="body"):
+        with VerticalScroll(id="body", can_focus=False):
             yield Static(id="guidance", markup=False)
         yield Footer(show_command_palette=False)
 

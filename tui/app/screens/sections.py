@@ -53,8 +53,7 @@ class SectionsScreen(WizardScreen[None]):
                 if quote.url:
                     line.append(f"  {quote.url}", style="dim")
                 quotes.add_option(Option(line, id=f"{s_index}.{q_index}"))
-        if highlight is not None:
-            quotes.highlighted = quotes.get_option_index(highlight)
+        quotes.highlighted = quotes.get_option_index(highlight) if highlight is not None else 0
 
     def _highlighted(self) -> tuple[int, int | None] | None:
         option = self.query_one(OptionList).highlighted_option
