@@ -14,6 +14,7 @@ from ...core.exporting import export_to_file
 from ...core.page import export_page
 from ...core.summary import review_summary
 from ..bindings import bind
+from ..paths import shown
 from ..widgets.save_indicator import SaveIndicator
 from .base import WizardScreen
 
@@ -50,15 +51,17 @@ class FinishScreen(WizardScreen[None]):
             line = Text(f"{answered} of {total} done.  ", style="bold")
             line.append("  ".join(f"{label}: {count}" for label, count in counts.items()) or "No answers yet.")
             yield Static(line, id="counts")
+            numbers = {r.id: n for n, r in enumerate(review.questions, 1)}
             unanswered = review.unanswered()
             if unanswered:
-                yield Static(Text(f"⚠ {len(unanswered)} unanswered (the export leaves their cells empty): "
-                                  + "; ".join(r.text[:50] for r in unanswered), style="bold yellow"),
-                             id="unanswered")
+                yield Static(Text(f"⚠ {len(unanswered)} unanswered, exported with empty cells: questions "
+                                  + ", ".join(str(numbers[r.id]) for r in unanswered), style="bold"),
+                             id="unanswered", classes="warning")
             flagged = review.flagged()
             if flagged:
-                yield Static(Text("⚑ flagged: " + "; ".join(r.text[:50] for r in flagged)), id="flagged")
-            yield Static(Text(f"Export goes to {self._target()}", style="dim"), id="target")
+                yield Static(Text("⚑ flagged for follow-up: questions "
+                                  + ", ".join(str(numbers[r.id]) for r in flagged)), id="flagged")
+            yield Static(Text(f"f8 exports to {shown(self._target())}", style="dim"), id="target")
             yield Static(id="result", markup=False)
             yield Markdown(export_page(review), parser_factory=preview_parser, id="preview")
         yield Footer(show_command_palette=False)
@@ -84,9 +87,8 @@ class FinishScreen(WizardScreen[None]):
             return
         unanswered = len(self.wizard.session.review.unanswered())
         warning = f" ({unanswered} questions still unanswered)" if unanswered else ""
-        result.update(f"✓ Exported to {target}{warning}")
+        result.update(f"✓ Exported to {shown(target)}{warning}")
         result.set_classes("ok")
-        self.notify(f"Exported to {target}", markup=False)
 
     def action_back(self) -> None:
         self.dismiss(None)

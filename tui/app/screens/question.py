@@ -47,6 +47,14 @@ class QuestionScreen(WizardScreen[None]):
         bind("export", label="Finish"),
     ]
 
+    @property
+    def help_text(self) -> str:
+        """The answer keys come from the questionnaire, not the key table."""
+        scale = self.wizard.questionnaire.scale if self.wizard.questionnaire else []
+        keys = ", ".join(f"{o.key} {o.label}" for o in scale)
+        return (f"On the answer line: {keys}; then type the detail. Tab and shift+tab move between "
+                "answer, qualifier, detail, evidence and notes. Unknown fills a stock detail when it is empty.")
+
     def compose(self) -> ComposeResult:
         """Only what the first paint needs; the editable fields follow (see on_mount)."""
         session, questionnaire = self.wizard.session, self.wizard.questionnaire

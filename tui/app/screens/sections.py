@@ -53,6 +53,8 @@ class SectionsScreen(WizardScreen[None]):
                 if quote.url:
                     line.append(f"  {quote.url}", style="dim")
                 quotes.add_option(Option(line, id=f"{s_index}.{q_index}"))
+            if not section.quotes:
+                quotes.add_option(Option(Text("   (no quotes yet: ctrl+l adds one)", style="dim"), disabled=True))
         quotes.highlighted = quotes.get_option_index(highlight) if highlight is not None else 0
 
     def _highlighted(self) -> tuple[int, int | None] | None:

@@ -14,6 +14,7 @@ from ...core.lock import ReviewLocked
 from ...core.store import SessionError, open_review, read_review
 from ...core.summary import review_summary
 from ..bindings import bind
+from ..paths import shown
 from .base import WizardDialog, WizardScreen
 
 
@@ -31,8 +32,8 @@ class StartScreen(WizardScreen[None]):
         yield Input(placeholder="filter by product or questionnaire (ctrl+f)", id="filter")
         yield DataTable(id="reviews", cursor_type="row", zebra_stripes=True)
         yield Static(id="empty", markup=False)
-        yield Static(Text(f"sessions: {workspace.sessions}\nexports:  {workspace.exports}", style="dim"),
-                     id="where")
+        yield Static(Text(f"sessions in {shown(workspace.sessions)}   exports in {shown(workspace.exports)}",
+                          style="dim"), id="where")
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
