@@ -171,12 +171,12 @@ async def test_hostile_text_is_shown_literally_everywhere(workspace: Path) -> No
     app = wizard(workspace, session)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, app)
-        await pilot.press("y", *"[/][b]x[/b]🦊")
+        await pilot.press("y", *"[/][b]x[/b]")
         await pilot.press("ctrl+l", *"https://x.ex/[b]", "enter", *"[red]l[/red]", "enter", *"[i]\\", "enter")
         await settle(pilot, app)
         text = screen_text(app)
         assert "[bold red]boom[/]" in text
-        assert "[/][b]x[/b]🦊" in text
+        assert "[/][b]x[/b]" in text
         assert "[red]l[/red]" in text
         assert "\x1b" not in text
         await pilot.press("ctrl+o")
