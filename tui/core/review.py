@@ -8,6 +8,7 @@ question as changed so the store can save only what changed.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Annotated, Literal
 
@@ -22,6 +23,7 @@ Text = Annotated[str, AfterValidator(clean_text)]
 Line = Annotated[str, AfterValidator(clean_line)]
 
 SAFE_URL_SCHEMES = ("http", "https", "mailto")
+_URL_FORBIDDEN = re.compile(r'[\s<>"\\`]')
 
 
 def now() -> datetime:
@@ -38,7 +40,7 @@ def check_url(url: str) -> str:
         raise ValueError(f"a link must start with http://, https:// or mailto: (got {url[:60]!r})")
     if scheme.lower() in ("http", "https") and not (rest.startswith("//") and len(rest) > 2):
         raise ValueError(f"{url[:60]!r} is not a web address")
-    if any(c.isspace() or c in '<>"\\`' for c in url):
+    if _URL_FORBIDDEN.search(url):
         raise ValueError(f"a link cannot contain spaces, quotes, backslashes or <>: {url[:60]!r}")
     return url
 
@@ -113,6 +115,7 @@ class Review(_Model):
     sections: list[SectionNotes] = Field(default_factory=list)
 
     _changed: set[str] = PrivateAttr(default_factory=set)
+    _index: dict[str, int] = PrivateAttr(default_factory=dict)
 
     @field_validator("format")
     @classmethod
@@ -142,10 +145,16 @@ class Review(_Model):
         return self.vendor or self.product
 
     def response(self, question_id: str) -> Response:
-        for response in self.questions:
-            if response.id == question_id:
-                return response
-        raise KeyError(question_id)
+        """Looked up through an index: skip logic and progress ask for parents on every
+        keystroke, and a scan per lookup made them quadratic in the number of questions."""
+        index = self._index.get(question_id)
+        if index is None or index >= len(self.questions) or self.questions[index].id != question_id:
+            # The first of a repeated id wins, as it did when this was a scan.
+            self._index = {r.id: i for i, r in reversed(list(enumerate(self.questions)))}
+            index = self._index.get(question_id)
+            if index is None:
+                raise KeyError(question_id)
+        return self.questions[index]
 
     def title(self) -> str:
         return self.page_title.replace("{product}", self.product).replace("{vendor}", self.vendor_name)
