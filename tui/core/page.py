@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-import yaml
-
 from .markdown_text import escape_inline, escape_link_label, escape_link_target
 from .review import Evidence, Response, Review
 
@@ -30,7 +28,10 @@ def wiki_timestamp(moment: datetime) -> str:
 
 def yaml_value(value: str) -> str:
     """Unquoted, as Wiki.js writes it, unless YAML would then read it back as something else
-    (a number, a date, a mapping, nothing at all): then double-quoted by the YAML library."""
+    (a number, a date, a mapping, nothing at all): then double-quoted by the YAML library.
+    PyYAML is imported here, not at the top: the wizard's first screen must not wait for it."""
+    import yaml
+
     try:
         if "\n" not in value and yaml.safe_load(f"key: {value}") == {"key": value}:
             return value

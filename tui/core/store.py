@@ -52,20 +52,17 @@ def load_review(path: Path) -> tuple[Review, ReviewWriter]:
 
 
 def _parse_session(path: Path, data: bytes) -> tuple[dict[str, Any], dict[str, str]]:
-    """The TOML document and, when the file splits cleanly, each question's table text.
-
-    rtoml parses a 2,000-question session in a tenth of the time tomllib takes, which is most
-    of what opening one costs. Anything it refuses is parsed again by tomllib, whose errors
-    name the line and column, so a broken file is reported the same way everywhere.
-    """
+    """The TOML document and, when the file splits cleanly, each question's table text."""
     try:
-        text = data.decode("utf-8")
-        return _parse_in_pieces(text) or (rtoml.loads(text), {})
+        pieces = _parse_in_pieces(data.decode("utf-8"))
     except (UnicodeDecodeError, rtoml.TomlParsingError, ValueError):
-        try:
-            return parse_toml(path, data), {}
-        except InputError as error:
-            raise SessionError(str(error)) from None
+        pieces = None
+    if pieces is not None:
+        return pieces
+    try:
+        return parse_toml(path, data), {}
+    except InputError as error:
+        raise SessionError(str(error)) from None
 
 
 # A top-level array table's header line: [[questions]], [[sections]] (not [[questions.evidence]]).
