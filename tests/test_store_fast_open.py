@@ -168,3 +168,13 @@ def test_a_comment_written_by_hand_survives_saving_other_answers(bronze: Questio
         session.save()
     assert "# asked on the call, no reply" in path.read_text(encoding="utf-8")
     assert read_review(path).response(bronze.questions[4].id).answer == "Yes"
+
+
+def test_questions_are_found_by_id_after_the_list_is_replaced(bronze: Questionnaire) -> None:
+    review = start_review(bronze, product="Acme Notes")
+    first = bronze.questions[0].id
+    assert review.response(first) is review.questions[0]
+    review.questions = list(reversed(review.questions))
+    assert review.response(first) is review.questions[-1]
+    with pytest.raises(KeyError):
+        review.response("no-such-question")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, field_validator
@@ -115,7 +116,6 @@ class Review(_Model):
     sections: list[SectionNotes] = Field(default_factory=list)
 
     _changed: set[str] = PrivateAttr(default_factory=set)
-    _index: dict[str, int] = PrivateAttr(default_factory=dict)
 
     @field_validator("format")
     @classmethod
@@ -151,14 +151,18 @@ class Review(_Model):
     def vendor_name(self) -> str:
         return self.vendor or self.product
 
+    @cached_property
+    def positions(self) -> dict[str, int]:
+        """Where each question id sits in `questions` (the first of a repeated id wins).
+        Skip logic and progress ask for parents on every keystroke: a scan per lookup made
+        them quadratic in the number of questions."""
+        return {r.id: i for i, r in reversed(list(enumerate(self.questions)))}
+
     def response(self, question_id: str) -> Response:
-        """Looked up through an index: skip logic and progress ask for parents on every
-        keystroke, and a scan per lookup made them quadratic in the number of questions."""
-        index = self._index.get(question_id)
+        index = self.positions.get(question_id)
         if index is None or index >= len(self.questions) or self.questions[index].id != question_id:
-            # The first of a repeated id wins, as it did when this was a scan.
-            self._index = {r.id: i for i, r in reversed(list(enumerate(self.questions)))}
-            index = self._index.get(question_id)
+            del self.positions  # the questions changed since the index was made
+            index = self.positions.get(question_id)
             if index is None:
                 raise KeyError(question_id)
         return self.questions[index]
