@@ -77,7 +77,9 @@ def render_evidence(item: Evidence) -> str:
 def render_detail_cell(review: Review, response: Response) -> str:
     if review.is_skipped(response):
         return escape_inline(review.skip_reason(response))
-    detail = _EVIDENCE_LOOKALIKE.sub(r"\1\2\\:", response.detail)
+    detail = response.detail
+    if "Evidence" in detail:  # the substitution below is slow on long text and rarely needed
+        detail = _EVIDENCE_LOOKALIKE.sub(r"\1\2\\:", detail)
     lines = [escape_inline(detail)] if detail else []
     extra = [render_evidence(e) for e in response.evidence if f"({e.url})" not in response.detail]
     if extra:

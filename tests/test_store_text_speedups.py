@@ -1,5 +1,5 @@
-"""The cleaning every stored text goes through, made fast for large sessions, must still drop
-exactly what a reader cannot see and keep everything else."""
+"""The cleaning every stored text goes through and the escaping of every exported cell were
+made fast for large sessions: they must still drop (or escape) exactly what they did before."""
 
 from __future__ import annotations
 
@@ -7,8 +7,12 @@ import unicodedata
 
 import pytest
 
-from tui.core.interview import make_evidence
 from tui.core.errors import InputError
+from tui.core.interview import make_evidence, set_text
+from tui.core.markdown_text import escape_inline
+from tui.core.page import render_row
+from tui.core.questionnaire import Questionnaire
+from tui.core.review import start_review
 from tui.core.text import clean_line, clean_text
 
 
@@ -49,3 +53,20 @@ def test_a_line_folds_breaks_and_tabs_to_spaces() -> None:
 def test_a_link_with_any_kind_of_space_or_quote_is_refused(url: str) -> None:
     with pytest.raises(InputError, match="cannot contain spaces"):
         make_evidence(url)
+
+
+@pytest.mark.parametrize(
+    "written", ["JaVaScRiPt:alert(1)", "javaſcript :x", "DATA\t:text/html", "fİle:///etc/passwd", "vbscrıpt:x"]
+)
+def test_every_spelling_of_a_dangerous_scheme_loses_its_colon_in_the_page(written: str) -> None:
+    escaped = escape_inline(f"see {written}")
+    assert "&#58;" in escaped
+    assert ":" not in escaped.replace("&#58;", "")
+
+
+def test_a_detail_line_that_looks_like_our_evidence_list_is_kept_apart(bronze: Questionnaire) -> None:
+    review = start_review(bronze, product="Acme")
+    first = bronze.questions[0].id
+    set_text(review, first, detail="Evidence: trust me\nEvidence\\: already escaped")
+    row = render_row(review, review.response(first))
+    assert "Evidence\\: trust me<br>Evidence\\\\: already escaped" in row
