@@ -31,6 +31,7 @@ def _may_name_dangerous_scheme(text: str) -> bool:
     return ":" in text and bool(_DANGEROUS_HINT.search(text.replace("ı", "i").replace("İ", "i").casefold()))
 # The start of an inline link's destination: `](` then the destination up to space or `)`.
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^\s)>]*)")
+_LABEL_SPECIAL = re.compile(r"([\\\[\]])")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 
 _UNESCAPES = {"&amp;": "&", "&lt;": "<", "&#58;": ":", "&#40;": "(", "\\|": "|", "<br>": "\n"}
@@ -60,7 +61,8 @@ def escape_inline(text: str) -> str:
     text = text.replace("<", "&lt;")
     if _may_name_dangerous_scheme(text):
         text = _DANGEROUS_SCHEME.sub(r"\1\2&#58;", text)
-    text = _break_unsafe_links(text)
+    if "](" in text:  # every link destination starts so
+        text = _break_unsafe_links(text)
     return text.replace("|", "\\|").replace("\n", "<br>")
 
 
@@ -71,7 +73,7 @@ def unescape_inline(markdown: str) -> str:
 
 def escape_link_label(text: str) -> str:
     """Text inside `[...]`: brackets and backslashes escaped so the label cannot end early."""
-    return escape_inline(re.sub(r"([\\\[\]])", r"\\\1", text))
+    return escape_inline(_LABEL_SPECIAL.sub(r"\\\1", text))
 
 
 def unescape_link_label(markdown: str) -> str:
