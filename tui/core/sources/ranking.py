@@ -29,7 +29,7 @@ this those through to too under until up upon us very via was we were what when 
 which while who whom why will with within would you your yours
 """.split())
 K1 = 1.2
-B = 0.75
+B = 0.5  # below the usual 0.75: prose paragraphs compete with one-line bullets here
 _stemmer = snowballstemmer.stemmer("english")
 
 
