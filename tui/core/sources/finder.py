@@ -47,8 +47,9 @@ def question_query(text: str, hint: str = "", guidance: str = "", keywords: list
     for gate in gates:
         for term in gate:
             weights[term] = KEYWORD_WEIGHT
-    if not any(gates):  # a questionnaire without keywords: any topical word of the question
+    if not any(gates):  # a questionnaire without keywords: the question's own topical words
         gates = [frozenset([term]) for term in terms(text) if term not in QUESTION_WORDS]
+        weights.update({term: KEYWORD_WEIGHT for gate in gates for term in gate})
     return Query(weights, tuple(gate for gate in gates if gate))
 
 
