@@ -122,7 +122,7 @@ class Review(_Model):
         "{product} security review",
         description="The export's title: {product} and {vendor} are filled in.",
     )
-    product: Line = Field(min_length=1)
+    product: Line
     vendor: Line = ""
     description: Line = ""
     reviewer: Line = ""
@@ -142,6 +142,13 @@ class Review(_Model):
     def _known_format(cls, value: int) -> int:
         if value != FORMAT_VERSION:
             raise ValueError(f"format {value} is not supported (this version reads {FORMAT_VERSION})")
+        return value
+
+    @field_validator("product")
+    @classmethod
+    def _product_named(cls, value: str) -> str:
+        if not value:
+            raise ValueError("a review needs a product name")
         return value
 
     @field_validator("tags")
