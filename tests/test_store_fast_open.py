@@ -16,7 +16,7 @@ import pytest
 
 from tui.core.interview import make_evidence, record_answer, set_text
 from tui.core.questionnaire import Questionnaire
-from tui.core.review import Quote, Review, start_review
+from tui.core.review import Passage, Quote, Review, Source, now, start_review
 from tui.core.store import SessionError, open_review, read_review, write_review
 
 
@@ -178,3 +178,22 @@ def test_questions_are_found_by_id_after_the_list_is_replaced(bronze: Questionna
     assert review.response(first) is review.questions[-1]
     with pytest.raises(KeyError):
         review.response("no-such-question")
+
+
+def test_a_review_with_attached_sources_saves_the_same_sources_after_opening(
+    answered: Review, tmp_path: Path
+) -> None:
+    answered.attach_source(Source(
+        location="https://acme.example/trust", url="https://acme.example/trust", title="Trust",
+        captured=now(), passages=[Passage(text="We use TLS 1.2.", heading="Security")],
+    ))
+    path = saved(answered, tmp_path)
+    before = path.read_bytes()
+    with open_review(path) as session:
+        session.save()
+        assert path.read_bytes() == before
+        session.review.set_answer(answered.questions[4].id, "No")
+        session.save()
+    reopened = read_review(path)
+    assert reopened.sources == answered.sources
+    assert reopened.response(answered.questions[4].id).answer == "No"

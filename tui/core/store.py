@@ -41,18 +41,19 @@ def load_review(path: Path) -> tuple[Review, ReviewWriter]:
         raise SessionError(f"{path}: no such session file") from None
     except OSError as error:
         raise SessionError(f"{path}: {error.strerror or error}") from None
-    document, tables = _parse_session(path, data)
+    document, writer = _parse_session(path, data)
     if "questionnaire" not in document or "questions" not in document:
         raise SessionError(f"{path}: not a vendor-review session (no questionnaire or questions)")
     try:
         review = Review.model_validate(document)
     except ValidationError as error:
         raise SessionError(f"{path}: " + "; ".join(describe_validation_error(error))) from None
-    return review, ReviewWriter(tables)
+    return review, writer
 
 
-def _parse_session(path: Path, data: bytes) -> tuple[dict[str, Any], dict[str, str]]:
-    """The TOML document and, when the file splits cleanly, each question's table text."""
+def _parse_session(path: Path, data: bytes) -> tuple[dict[str, Any], ReviewWriter]:
+    """The TOML document and a writer for it, which knows the file's own text of each
+    question (and of the attached sources) when the file splits cleanly."""
     try:
         pieces = _parse_in_pieces(data.decode("utf-8"))
     except (UnicodeDecodeError, rtoml.TomlParsingError, ValueError):
@@ -60,7 +61,7 @@ def _parse_session(path: Path, data: bytes) -> tuple[dict[str, Any], dict[str, s
     if pieces is not None:
         return pieces
     try:
-        return parse_toml(path, data), {}
+        return parse_toml(path, data), ReviewWriter()
     except InputError as error:
         raise SessionError(str(error)) from None
 
@@ -69,7 +70,7 @@ def _parse_session(path: Path, data: bytes) -> tuple[dict[str, Any], dict[str, s
 _ARRAY_TABLE = re.compile(r"^\[\[([A-Za-z0-9_-]+)\]\]$", re.M)
 
 
-def _parse_in_pieces(text: str) -> tuple[dict[str, Any], dict[str, str]] | None:
+def _parse_in_pieces(text: str) -> tuple[dict[str, Any], ReviewWriter] | None:
     """Parse the file one top-level `[[...]]` table at a time, keeping each question's text
     for the writer. None when the file does not split cleanly (hand-edited into another
     shape): the caller then parses it whole.
@@ -84,6 +85,7 @@ def _parse_in_pieces(text: str) -> tuple[dict[str, Any], dict[str, str]] | None:
     document = rtoml.loads(text[: starts[0][0]])
     arrays: dict[str, list[Any]] = {}
     tables: dict[str, str] = {}
+    sources_from: int | None = None  # where the sources start, if they end the file
     ends = [start for start, _ in starts[1:]] + [len(text)]
     for (start, kind), end in zip(starts, ends):
         piece = text[start:end]
@@ -98,7 +100,12 @@ def _parse_in_pieces(text: str) -> tuple[dict[str, Any], dict[str, str]] | None:
                 return None
             # The writer joins tables with a blank line; the last table of the file has none.
             tables[question_id] = piece[:-1] if end < len(text) else piece
-    return document | arrays, tables
+        if kind == "sources" and sources_from is None:
+            sources_from = start
+        elif kind != "sources" and sources_from is not None:
+            sources_from = len(text) + 1  # not last: the writer serialises them anew
+    sources = "\n" + text[sources_from:] if sources_from is not None and sources_from <= len(text) else None
+    return document | arrays, ReviewWriter(tables, sources)
 
 
 class ReviewWriter:
@@ -106,20 +113,28 @@ class ReviewWriter:
     change costs one question's serialisation plus the write. It can start from the tables
     of the file a review was read from (see `load_review`)."""
 
-    def __init__(self, tables: dict[str, str] | None = None) -> None:
+    def __init__(self, tables: dict[str, str] | None = None, sources: str | None = None) -> None:
         self._tables: dict[str, str] = dict(tables or {})
+        self._sources = sources
 
     def dumps(self, review: Review) -> str:
         changed = review.take_changes()
+        # Attached sources are the bulk of a file and change only through touch() (""), so
+        # they are serialised again only then; they come last to keep the answers on top.
+        if self._sources is None or "" in changed:
+            self._sources = "".join(
+                "\n" + toml_tables("sources", s.model_dump(mode="python", exclude_none=True), array=True)
+                for s in review.sources
+            )
         for response in review.questions:
             if response.id in changed or response.id not in self._tables:
                 self._tables[response.id] = _question_table(response)
-        header = review.model_dump(mode="python", exclude={"questions", "sections"}, exclude_none=True)
+        header = review.model_dump(mode="python", exclude={"questions", "sections", "sources"}, exclude_none=True)
         parts = [toml_tables("", header)]
         parts += [self._tables[response.id] for response in review.questions]
         parts += [toml_tables("sections", s.model_dump(mode="python", exclude_none=True), array=True)
                   for s in review.sections]
-        return "\n".join(parts)
+        return "\n".join(parts) + self._sources
 
 
 def _question_table(response: Response) -> str:
