@@ -18,6 +18,7 @@ from textual.widgets import Footer, Header, Static
 
 
 class Floor(App):
+    COMMAND_PALETTE_BINDING = "ctrl+backslash"  # as the wizard: ctrl+p is "previous"
     BINDINGS = [
         Binding("ctrl+n,f4", "move(1)", "Next"),
         Binding("ctrl+p,f3", "move(-1)", "Previous"),
