@@ -80,7 +80,7 @@ def import_pages(args: argparse.Namespace) -> int:
             raise
         print(f"{path} -> {target}")
         for note in imported.unmapped:
-            print(f"  not mapped: {note}")
+            print(f"  {note}")
     return 1 if failed else 0
 
 

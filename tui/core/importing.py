@@ -108,7 +108,7 @@ def _names(title: str, pattern: str) -> tuple[str, str, str]:
     """(product, vendor, page title pattern) that give back `title`."""
     regex = re.escape(pattern).replace(r"\{product\}", "(?P<product>.+)", 1)
     regex = regex.replace(r"\{vendor\}", "(?P<vendor>.+)", 1)
-    match = re.fullmatch(regex, title) if "{" not in title else None
+    match = re.fullmatch(regex, title)
     if match and "{" not in re.sub(r"\{(product|vendor)\}", "", pattern):
         groups = match.groupdict()
         product = groups.get("product") or groups.get("vendor") or ""

@@ -173,8 +173,7 @@ def read_quote(item: str) -> Quote:
 
 
 def read_section(heading: str, lines: list[str]) -> tuple[str, list[Quote]]:
-    quotes = [read_quote(item) for item in _items(lines)]
-    return read_inline(heading), [q for q in quotes if q.text]
+    return read_inline(heading), [read_quote(item) for item in _items(lines)]
 
 
 # -- the page -------------------------------------------------------------------------------
