@@ -12,6 +12,7 @@ from tui.core.page import export_page
 from tui.core.page_parse import PageError, parse_page
 from tui.core.questionnaire import Questionnaire
 from tui.core.review import Quote, Review
+from tui.core.store import read_review, write_review
 
 FIXTURES = Path(__file__).parent / "fixtures" / "pages"
 HANDWRITTEN = FIXTURES / "harbourline-handwritten.md"
@@ -243,3 +244,11 @@ def test_a_folder_imports_every_page_and_a_broken_one_does_not_stop_the_others(c
 def test_an_unknown_questionnaire_is_refused(cli) -> None:
     result = cli("import", str(MINIMAL), "--questionnaire", "nope")
     assert result.code == 1 and 'no questionnaire with id "nope"' in result.err
+
+
+@pytest.mark.parametrize("line_end", ["\n", "\r\n"], ids=["lf", "crlf"])
+def test_an_imported_session_survives_saving_and_reading(bronze, tmp_path: Path, line_end: str) -> None:
+    text = HANDWRITTEN.read_text(encoding="utf-8").replace("\n", line_end)
+    review = import_page(parse_page(text, "page.md"), bronze).review
+    write_review(tmp_path / "page.toml", review)
+    assert export_page(read_review(tmp_path / "page.toml")) == text

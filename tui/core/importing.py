@@ -230,6 +230,7 @@ def _remember_sources(review: Review, page: ParsedPage, rows: list[PageRow | Non
         table_header=page.table_header,
         after_table=page.after_table,
         ending=page.ending,
+        crlf=page.crlf,
     )
 
 

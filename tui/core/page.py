@@ -159,6 +159,12 @@ def _is_blank(response: Response) -> bool:
 
 
 def _export_imported(review: Review, page: ImportedPage) -> str:
+    """The imported page, in its own line ends (see `_imported_layout`)."""
+    text = _imported_layout(review, page)
+    return text.replace("\n", "\r\n") if page.crlf else text
+
+
+def _imported_layout(review: Review, page: ImportedPage) -> str:
     """The imported page with each part the reviewer has not changed written as it was read.
     A question or section the page did not have appears once it holds something."""
     front = page.front_matter.text if _unchanged(page.front_matter, front_matter_digest(review)) \

@@ -65,6 +65,7 @@ class ParsedPage:
     after_table: str
     sections: list[PageSection] = field(default_factory=list)
     ending: str = ""
+    crlf: bool = False
 
 
 # -- cells ---------------------------------------------------------------------------------
@@ -212,7 +213,10 @@ def _question_table(tokens: list[Any]) -> tuple[int, int] | None:
 
 
 def parse_page(text: str, name: str) -> ParsedPage:
-    """Split a page into its parts, or raise PageError naming the file and line."""
+    """Split a page into its parts, or raise PageError naming the file and line. A page with
+    Windows line ends throughout is read with plain newlines and remembers its line end."""
+    crlf = "\r\n" in text and "\n" not in text.replace("\r\n", "")
+    text = text.replace("\r\n", "\n") if crlf else text
     close, front = _front_matter(text, name)
     lines = text.split("\n")
     starts = [0]
@@ -247,6 +251,7 @@ def parse_page(text: str, name: str) -> ParsedPage:
         rows=rows,
         after_table=core,
         ending=tail[len(core):],
+        crlf=crlf,
     )
     headings = [(i, t.map[0] + body_line) for i, t in enumerate(tokens)
                 if t.type == "heading_open" and t.tag in ("h1", "h2") and t.map and t.map[0] + body_line >= end]

@@ -89,6 +89,7 @@ class ImportedPage(_Model):
     table_header: str
     after_table: str = Field("", description="After the last row, up to the first section.")
     ending: str = Field("", description="The page's trailing white space (a final newline).")
+    crlf: bool = Field(False, description="The page had Windows line ends (CRLF) throughout.")
 
 
 class PreviousAnswer(_Model):
