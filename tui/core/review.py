@@ -109,6 +109,28 @@ class SectionNotes(_Model):
     page_block: PageBlock | None = None
 
 
+class Passage(_Model):
+    """One paragraph or list item of a source document, with the headings above it."""
+
+    text: Line = Field(min_length=1)
+    heading: Line = Field("", description="The headings above the passage, joined by ' > '.")
+
+
+class Source(_Model):
+    """A vendor document attached to the review, kept whole so the finder works offline."""
+
+    location: Line = Field(min_length=1, description="What was attached: a URL or a file path.")
+    url: Url | None = Field(None, description="Where citations link to (after redirects).")
+    title: Line = ""
+    captured: datetime
+    passages: list[Passage] = Field(min_length=1)
+
+    @property
+    def citation_target(self) -> str:
+        """The URL, else the path: how the source is named in listings and suggestions."""
+        return self.url or self.location
+
+
 class Response(_Model):
     """One question of the review: its snapshot text and everything the reviewer recorded."""
 
@@ -154,6 +176,7 @@ class Review(_Model):
     cursor: Cursor = Field(default_factory=Cursor)
     questions: list[Response]
     sections: list[SectionNotes] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)
     page: ImportedPage | None = Field(None, description="Set when the review was imported from a page.")
 
     _changed: set[str] = PrivateAttr(default_factory=set)
@@ -262,6 +285,16 @@ class Review(_Model):
             setattr(response, name, value)
         self.touch(question_id)
         return response
+
+    def attach_source(self, source: Source) -> None:
+        self.sources = [*self.sources, source]
+        self.touch()
+
+    def detach_source(self, index: int) -> Source:
+        source = self.sources[index]
+        self.sources = self.sources[:index] + self.sources[index + 1:]
+        self.touch()
+        return source
 
 
 def start_review(
