@@ -44,30 +44,46 @@ def normalized(text: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", text).split())
 
 
+def _ratio(a: str, b: str) -> float:
+    """difflib's ratio of already normalised texts, skipping the full comparison when its
+    cheap upper bounds are already below the threshold (a long page against a long
+    questionnaire compares every unmatched pair)."""
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < MATCH_THRESHOLD or matcher.quick_ratio() < MATCH_THRESHOLD:
+        return 0.0
+    return matcher.ratio()
+
+
 def similarity(a: str, b: str) -> float:
-    return SequenceMatcher(None, normalized(a), normalized(b), autojunk=False).ratio()
-
-
-def _score(row: PageRow, question: Question) -> float:
-    return max(similarity(row.text, question.text),
-               similarity(f"{row.text} {row.hint}", f"{question.text} {question.hint}"))
+    return _ratio(normalized(a), normalized(b))
 
 
 def match_rows(rows: list[PageRow], questions: list[Question]) -> dict[int, Question]:
     """Row index -> question: equal wording first, then the most similar pairs above the
-    threshold, each question used once."""
+    threshold (by the question alone, or with its hint, wherever the page put it), each
+    question used once."""
     matched: dict[int, Question] = {}
+    taken: set[str] = set()
     by_text = {normalized(q.text): q for q in reversed(questions)}
     for index, row in enumerate(rows):
         question = by_text.get(normalized(row.text))
-        if question is not None and question not in matched.values():
+        if question is not None and question.id not in taken:
             matched[index] = question
-    rest = [q for q in questions if q not in matched.values()]
-    pairs = sorted(((_score(row, q), i, n) for i, row in enumerate(rows) if i not in matched
-                    for n, q in enumerate(rest)), reverse=True)
+            taken.add(question.id)
+    rest = [q for q in questions if q.id not in taken]
+    wanted = [(normalized(q.text), normalized(f"{q.text} {q.hint}")) for q in rest]
+    pairs = []
+    for index, row in enumerate(rows):
+        if index in matched:
+            continue
+        text, full = normalized(row.text), normalized(f"{row.text} {row.hint}")
+        for number, (q_text, q_full) in enumerate(wanted):
+            score = max(_ratio(text, q_text), _ratio(full, q_full))
+            if score >= MATCH_THRESHOLD:
+                pairs.append((score, index, number))
     used: set[int] = set()
-    for score, index, number in pairs:
-        if score >= MATCH_THRESHOLD and index not in matched and number not in used:
+    for _, index, number in sorted(pairs, reverse=True):
+        if index not in matched and number not in used:
             matched[index] = rest[number]
             used.add(number)
     return matched
@@ -153,9 +169,9 @@ def _questions(page: ParsedPage, questionnaire: Questionnaire,
         pairs.append((_response(row, matched.get(index), questionnaire, notes, extra_id), row))
     present = {response.id for response, _ in pairs}
     missing = [q for q in questionnaire.questions if q.id not in present]
+    order = {q.id: n for n, q in enumerate(questionnaire.questions)}
     for question in missing:
-        earlier = {q.id for q in questionnaire.questions[: questionnaire.questions.index(question)]}
-        at = max((i + 1 for i, (r, _) in enumerate(pairs) if r.id in earlier), default=0)
+        at = max((i + 1 for i, (r, _) in enumerate(pairs) if order.get(r.id, len(order)) < order[question.id]), default=0)
         blank = Response(id=question.id, text=question.text, hint=question.hint, depends_on=question.depends_on)
         pairs.insert(at, (blank, None))
     if missing:
