@@ -252,3 +252,26 @@ def test_an_imported_session_survives_saving_and_reading(bronze, tmp_path: Path,
     review = import_page(parse_page(text, "page.md"), bronze).review
     write_review(tmp_path / "page.toml", review)
     assert export_page(read_review(tmp_path / "page.toml")) == text
+
+
+FRONT = "---\ntitle: Pier Forms security review\nauthor: someone\ndate: 2022-05-05T10:00:00.000Z\n---\n"
+ROW = "| Does the SaaS provider collect logs of events?{hint} | Yes | Kept for a year. |"
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        (FRONT + TABLE + ROW.format(hint="<br>*Types of log*"), "Types of log"),
+        (FRONT + TABLE + ROW.format(hint="<br/><br/>_Types of log_"), "Types of log"),
+        ("\ufeff" + FRONT + TABLE + ROW.format(hint=""), ""),
+        (FRONT + "\n\n" + TABLE + ROW.format(hint=" *Types of log*") + "\n\n---\n", "Types of log"),
+    ],
+    ids=["single-br-hint", "br-slash-underscore-hint", "byte-order-mark", "dangling-rule"],
+)
+def test_small_page_variations_round_trip(bronze, text: str, hint: str) -> None:
+    result = import_page(parse_page(text, "v.md"), bronze)
+    logs = result.review.response("event-logs")
+    assert (logs.text, logs.hint, logs.answer) == ("Does the SaaS provider collect logs of events?", hint, "Yes")
+    assert export_page(result.review) == text
+    assert "the front-matter has no dateCreated" in result.unmapped
+    assert result.review.created == result.review.updated, "a missing dateCreated falls back to date"
