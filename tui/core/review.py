@@ -67,10 +67,48 @@ class Quote(_Model):
     url: Url | None = None
 
 
+class PagePart(_Model):
+    """One part of an imported wiki page, kept as written (never cleaned), with a digest of
+    the values it was read as: while the values still match, export writes the part verbatim,
+    so an untouched import reproduces a hand-written page byte for byte."""
+
+    text: str
+    digest: str
+
+
+class PageBlock(PagePart):
+    """A section block of an imported page; `gap` is the blank lines that followed it."""
+
+    gap: str = ""
+
+
+class ImportedPage(_Model):
+    """The parts of an imported page that belong to no question or section."""
+
+    source: str = Field("", description="The file the page was imported from.")
+    front_matter: PagePart
+    intro: str = Field("\n\n", description="Between the front-matter and the table.")
+    table_header: str
+    after_table: str = Field("", description="After the last row, up to the first section.")
+    ending: str = Field("", description="The page's trailing white space (a final newline).")
+    crlf: bool = Field(False, description="The page had Windows line ends (CRLF) throughout.")
+
+
+class PreviousAnswer(_Model):
+    """What the last review of this vendor recorded, shown beside the question on a re-review."""
+
+    answer: Line = ""
+    qualifier: Line = ""
+    detail: Text = ""
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
 class SectionNotes(_Model):
     id: str
     heading: Line
     quotes: list[Quote] = Field(default_factory=list)
+    previous: list[Quote] | None = Field(None, description="The last review's quotes (re-review).")
+    page_block: PageBlock | None = None
 
 
 class Passage(_Model):
@@ -108,6 +146,10 @@ class Response(_Model):
     evidence: list[Evidence] = Field(default_factory=list)
     flagged: bool = False
     notes: Text = Field("", description="Private: never exported.")
+    extra: bool = Field(False, description="Not in the questionnaire: a row kept from an imported page.")
+    previous: PreviousAnswer | None = None
+    recheck: bool = Field(False, description="Re-review: the previous answer is not confirmed yet.")
+    page_row: PagePart | None = None
 
 
 class Cursor(_Model):
@@ -137,6 +179,7 @@ class Review(_Model):
     questions: list[Response]
     sections: list[SectionNotes] = Field(default_factory=list)
     sources: list[Source] = Field(default_factory=list)
+    page: ImportedPage | None = Field(None, description="Set when the review was imported from a page.")
 
     _changed: set[str] = PrivateAttr(default_factory=set)
 
@@ -191,7 +234,9 @@ class Review(_Model):
         return self.questions[index]
 
     def title(self) -> str:
-        return self.page_title.replace("{product}", self.product).replace("{vendor}", self.vendor_name)
+        """One pass over the pattern, so braces inside a product name stay as typed."""
+        names = {"product": self.product, "vendor": self.vendor_name}
+        return re.sub(r"\{(product|vendor)\}", lambda m: names[m.group(1)], self.page_title)
 
     def is_skipped(self, response: Response) -> bool:
         """A question is skipped when its condition's question was answered with something
@@ -239,6 +284,7 @@ class Review(_Model):
     def set_answer(self, question_id: str, label: str, qualifier: str | None = None) -> Response:
         response = self.response(question_id)
         response.answer = label
+        response.recheck = False
         if qualifier is not None:
             response.qualifier = qualifier
         self.touch(question_id)
