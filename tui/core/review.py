@@ -8,7 +8,9 @@ question as changed so the store can save only what changed.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, field_validator
@@ -22,6 +24,7 @@ Text = Annotated[str, AfterValidator(clean_text)]
 Line = Annotated[str, AfterValidator(clean_line)]
 
 SAFE_URL_SCHEMES = ("http", "https", "mailto")
+_URL_FORBIDDEN = re.compile(r'[\s<>"\\`]')
 
 
 def now() -> datetime:
@@ -38,7 +41,7 @@ def check_url(url: str) -> str:
         raise ValueError(f"a link must start with http://, https:// or mailto: (got {url[:60]!r})")
     if scheme.lower() in ("http", "https") and not (rest.startswith("//") and len(rest) > 2):
         raise ValueError(f"{url[:60]!r} is not a web address")
-    if any(c.isspace() or c in '<>"\\`' for c in url):
+    if _URL_FORBIDDEN.search(url):
         raise ValueError(f"a link cannot contain spaces, quotes, backslashes or <>: {url[:60]!r}")
     return url
 
@@ -64,10 +67,70 @@ class Quote(_Model):
     url: Url | None = None
 
 
+class PagePart(_Model):
+    """One part of an imported wiki page, kept as written (never cleaned), with a digest of
+    the values it was read as: while the values still match, export writes the part verbatim,
+    so an untouched import reproduces a hand-written page byte for byte."""
+
+    text: str
+    digest: str
+
+
+class PageBlock(PagePart):
+    """A section block of an imported page; `gap` is the blank lines that followed it."""
+
+    gap: str = ""
+
+
+class ImportedPage(_Model):
+    """The parts of an imported page that belong to no question or section."""
+
+    source: str = Field("", description="The file the page was imported from.")
+    front_matter: PagePart
+    intro: str = Field("\n\n", description="Between the front-matter and the table.")
+    table_header: str
+    after_table: str = Field("", description="After the last row, up to the first section.")
+    ending: str = Field("", description="The page's trailing white space (a final newline).")
+    crlf: bool = Field(False, description="The page had Windows line ends (CRLF) throughout.")
+
+
+class PreviousAnswer(_Model):
+    """What the last review of this vendor recorded, shown beside the question on a re-review."""
+
+    answer: Line = ""
+    qualifier: Line = ""
+    detail: Text = ""
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
 class SectionNotes(_Model):
     id: str
     heading: Line
     quotes: list[Quote] = Field(default_factory=list)
+    previous: list[Quote] | None = Field(None, description="The last review's quotes (re-review).")
+    page_block: PageBlock | None = None
+
+
+class Passage(_Model):
+    """One paragraph or list item of a source document, with the headings above it."""
+
+    text: Line = Field(min_length=1)
+    heading: Line = Field("", description="The headings above the passage, joined by ' > '.")
+
+
+class Source(_Model):
+    """A vendor document attached to the review, kept whole so the finder works offline."""
+
+    location: Line = Field(min_length=1, description="What was attached: a URL or a file path.")
+    url: Url | None = Field(None, description="Where citations link to (after redirects).")
+    title: Line = ""
+    captured: datetime
+    passages: list[Passage] = Field(min_length=1)
+
+    @property
+    def citation_target(self) -> str:
+        """The URL, else the path: how the source is named in listings and suggestions."""
+        return self.url or self.location
 
 
 class Response(_Model):
@@ -83,6 +146,10 @@ class Response(_Model):
     evidence: list[Evidence] = Field(default_factory=list)
     flagged: bool = False
     notes: Text = Field("", description="Private: never exported.")
+    extra: bool = Field(False, description="Not in the questionnaire: a row kept from an imported page.")
+    previous: PreviousAnswer | None = None
+    recheck: bool = Field(False, description="Re-review: the previous answer is not confirmed yet.")
+    page_row: PagePart | None = None
 
 
 class Cursor(_Model):
@@ -100,7 +167,7 @@ class Review(_Model):
         "{product} security review",
         description="The export's title: {product} and {vendor} are filled in.",
     )
-    product: Line = Field(min_length=1)
+    product: Line
     vendor: Line = ""
     description: Line = ""
     reviewer: Line = ""
@@ -111,6 +178,8 @@ class Review(_Model):
     cursor: Cursor = Field(default_factory=Cursor)
     questions: list[Response]
     sections: list[SectionNotes] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)
+    page: ImportedPage | None = Field(None, description="Set when the review was imported from a page.")
 
     _changed: set[str] = PrivateAttr(default_factory=set)
 
@@ -119,6 +188,13 @@ class Review(_Model):
     def _known_format(cls, value: int) -> int:
         if value != FORMAT_VERSION:
             raise ValueError(f"format {value} is not supported (this version reads {FORMAT_VERSION})")
+        return value
+
+    @field_validator("product")
+    @classmethod
+    def _product_named(cls, value: str) -> str:
+        if not value:
+            raise ValueError("a review needs a product name")
         return value
 
     @field_validator("tags")
@@ -141,14 +217,26 @@ class Review(_Model):
     def vendor_name(self) -> str:
         return self.vendor or self.product
 
+    @cached_property
+    def positions(self) -> dict[str, int]:
+        """Where each question id sits in `questions` (the first of a repeated id wins).
+        Skip logic and progress ask for parents on every keystroke: a scan per lookup made
+        them quadratic in the number of questions."""
+        return {r.id: i for i, r in reversed(list(enumerate(self.questions)))}
+
     def response(self, question_id: str) -> Response:
-        for response in self.questions:
-            if response.id == question_id:
-                return response
-        raise KeyError(question_id)
+        index = self.positions.get(question_id)
+        if index is None or index >= len(self.questions) or self.questions[index].id != question_id:
+            del self.positions  # the questions changed since the index was made
+            index = self.positions.get(question_id)
+            if index is None:
+                raise KeyError(question_id)
+        return self.questions[index]
 
     def title(self) -> str:
-        return self.page_title.replace("{product}", self.product).replace("{vendor}", self.vendor_name)
+        """One pass over the pattern, so braces inside a product name stay as typed."""
+        names = {"product": self.product, "vendor": self.vendor_name}
+        return re.sub(r"\{(product|vendor)\}", lambda m: names[m.group(1)], self.page_title)
 
     def is_skipped(self, response: Response) -> bool:
         """A question is skipped when its condition's question was answered with something
@@ -196,6 +284,7 @@ class Review(_Model):
     def set_answer(self, question_id: str, label: str, qualifier: str | None = None) -> Response:
         response = self.response(question_id)
         response.answer = label
+        response.recheck = False
         if qualifier is not None:
             response.qualifier = qualifier
         self.touch(question_id)
@@ -208,6 +297,16 @@ class Review(_Model):
             setattr(response, name, value)
         self.touch(question_id)
         return response
+
+    def attach_source(self, source: Source) -> None:
+        self.sources = [*self.sources, source]
+        self.touch()
+
+    def detach_source(self, index: int) -> Source:
+        source = self.sources[index]
+        self.sources = self.sources[:index] + self.sources[index + 1:]
+        self.touch()
+        return source
 
 
 def start_review(

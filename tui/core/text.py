@@ -8,7 +8,6 @@ the wiki page, the terminal) can rely on it without cleaning it again.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 # CSI / OSC / other escape sequences as terminals send them when text is pasted from one.
 _ESCAPE_SEQUENCE = re.compile(
@@ -17,23 +16,25 @@ _ESCAPE_SEQUENCE = re.compile(
 )
 
 
-def _is_unwanted(char: str) -> bool:
-    """Control characters, lone surrogates and non-characters: nothing a reader can see."""
-    if char in "\n\t":
-        return False
-    category = unicodedata.category(char)
-    if category in ("Cc", "Cs"):
-        return True
-    code = ord(char)
-    return (code & 0xFFFE) == 0xFFFE or 0xFDD0 <= code <= 0xFDEF
+# What a reader cannot see: control characters but newline and tab (Cc), lone surrogates (Cs)
+# and the Unicode non-characters. One character class, because a 2,000-question review holds
+# a megabyte of text and testing it character by character made opening one take a second.
+_UNWANTED = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(17))
+    + "]"
+)
 
 
 def clean_text(value: str) -> str:
     """Multi-line text as stored: escape sequences and control characters dropped, line ends
     normalised to newlines, surrounding white space trimmed."""
     value = value.replace("\r\n", "\n").replace("\r", "\n")
-    value = _ESCAPE_SEQUENCE.sub("", value)
-    value = "".join(c for c in value if not _is_unwanted(c))
+    if not value.replace("\n", " ").replace("\t", " ").isprintable():
+        # Only then can there be anything to drop: the scan below is a hundred times slower
+        # than this test, and almost all text a reviewer types passes it.
+        value = _ESCAPE_SEQUENCE.sub("", value)
+        value = _UNWANTED.sub("", value)
     return value.strip()
 
 
