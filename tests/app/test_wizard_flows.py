@@ -198,16 +198,15 @@ async def test_a_failed_save_is_shown_with_its_reason_and_retried(
     from tui.core.store import OpenReview
 
     real_save = OpenReview.save
-    failures = {"left": 1}
+    disk = {"full": True}
 
     def full_disk(self: OpenReview) -> None:
-        if failures["left"]:
-            failures["left"] -= 1
+        if disk["full"]:
             raise OSError(28, "No space left on device", str(self.path))
         real_save(self)
 
     monkeypatch.setattr(OpenReview, "save", full_disk)
-    monkeypatch.setattr(autosave, "RETRY", 0.5)
+    monkeypatch.setattr(autosave, "RETRY", 0.2)
     app = wizard(workspace, session)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
@@ -215,7 +214,9 @@ async def test_a_failed_save_is_shown_with_its_reason_and_retried(
         await settle(pilot, app)
         assert "No space left on device" in flat(screen_text(app))
         await pilot.press(*"keep me")
-        await pilot.pause(0.7)
+        assert "No space left on device" in flat(screen_text(app))
+        disk["full"] = False
+        await pilot.pause(0.5)
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.save_status == "saved"
