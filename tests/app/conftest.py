@@ -10,7 +10,7 @@ import pytest
 from rich.console import Console
 
 from tui.app.app import ReviewApp
-from tui.core.catalog import builtin_folder, load_questionnaire
+from tui.core.catalog import load_questionnaire
 from tui.core.review import Review, start_review
 from tui.core.store import write_review
 from tui.core.workspace import Workspace
@@ -59,11 +59,6 @@ def quick_autosave(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def session(workspace: Path) -> Path:
     return make_review(workspace)
-
-
-@pytest.fixture
-def bronze_file() -> Path:
-    return builtin_folder() / "saas-security-bronze.toml"
 
 
 @pytest.fixture

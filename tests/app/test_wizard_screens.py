@@ -16,10 +16,6 @@ from .conftest import SIZE, screen_text, wizard
 STORED = Path(__file__).parent / "screens"
 
 
-async def _start(pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.pause()
-
-
 # Each case: the screen's name, whether a review is open, and the keys that reach it.
 CASES = [
     ("start", False, []),
