@@ -18,7 +18,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from .files import UnsafePathError, read_regular_file
+from .files import UnsafePathError, read_regular_file, remove_leftover_temporaries
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,8 @@ class ReviewLock:
         except Timeout:
             raise ReviewLocked(self.session, self.holder()) from None
         self._write_holder()
+        # Whoever held the lock before us may have been killed mid-save.
+        remove_leftover_temporaries(self.session)
 
     def release(self) -> None:
         if self._lock.is_locked:
