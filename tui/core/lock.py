@@ -12,6 +12,7 @@ import getpass
 import json
 import os
 import socket
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -63,7 +64,7 @@ class ReviewLock:
         try:
             self._lock.acquire(timeout=wait, poll_interval=0.02)
         except Timeout:
-            raise ReviewLocked(self.session, self.holder()) from None
+            raise ReviewLocked(self.session, self.current_holder()) from None
         self._write_holder()
         # Whoever held the lock before us may have been killed mid-save.
         remove_leftover_temporaries(self.session)
@@ -80,6 +81,17 @@ class ReviewLock:
         except (OSError, ValueError, TypeError):
             return None
 
+    def current_holder(self, patience: float = 1.0) -> Holder | None:
+        """The live holder. A process that has just won the lock writes its name a moment
+        later; until then the file is empty or still names a holder that died, so look again
+        for up to `patience` seconds before settling for what is there."""
+        deadline = time.monotonic() + patience
+        while True:
+            holder = self.holder()
+            if (holder is not None and _is_alive(holder)) or time.monotonic() >= deadline:
+                return holder
+            time.sleep(0.01)
+
     def _write_holder(self) -> None:
         holder = Holder(
             user=_user_name(),
@@ -90,6 +102,19 @@ class ReviewLock:
         fd = os.open(self.path, os.O_WRONLY | os.O_TRUNC | os.O_NOFOLLOW)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             json.dump(holder.__dict__, handle)
+
+
+def _is_alive(holder: Holder) -> bool:
+    """False only when the holder is a process of this host that no longer exists."""
+    if holder.host != socket.gethostname():
+        return True
+    try:
+        os.kill(holder.pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, owned by someone else
+        return True
+    return True
 
 
 def _user_name() -> str:
