@@ -121,6 +121,15 @@ class Review(_Model):
             raise ValueError(f"format {value} is not supported (this version reads {FORMAT_VERSION})")
         return value
 
+    @field_validator("product")
+    @classmethod
+    def _product_not_blank(cls, product: str) -> str:
+        """min_length sees the text before cleaning; a name that cleans to nothing (spaces,
+        control characters) would make a session file that can never be read back."""
+        if not product:
+            raise ValueError("the product name cannot be blank")
+        return product
+
     @field_validator("tags")
     @classmethod
     def _tags_without_commas(cls, tags: list[str]) -> list[str]:
