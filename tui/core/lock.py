@@ -12,6 +12,7 @@ import getpass
 import json
 import os
 import socket
+import stat
 import time
 from dataclasses import dataclass
 from datetime import datetime
@@ -53,6 +54,8 @@ class ReviewLock:
         self.path = lock_path_for(session)
         if self.path.is_symlink():
             raise UnsafePathError(f"{self.path} is a symbolic link; refusing to use it as a lock")
+        if self.path.exists():
+            _refuse_shared_file(self.path, self.path.lstat())
         self._lock = FileLock(str(self.path), mode=0o600, thread_local=False)
 
     @property
@@ -99,9 +102,18 @@ class ReviewLock:
             pid=os.getpid(),
             since=datetime.now().astimezone().isoformat(timespec="seconds"),
         )
-        fd = os.open(self.path, os.O_WRONLY | os.O_TRUNC | os.O_NOFOLLOW)
+        fd = os.open(self.path, os.O_WRONLY | os.O_NOFOLLOW)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            _refuse_shared_file(self.path, os.fstat(fd))
+            handle.truncate()
             json.dump(holder.__dict__, handle)
+
+
+def _refuse_shared_file(path: Path, info: os.stat_result) -> None:
+    """A lock file hard-linked to another name (or not a file at all) was planted: writing
+    our name into it would overwrite whatever file it really is."""
+    if not stat.S_ISREG(info.st_mode) or info.st_nlink != 1:
+        raise UnsafePathError(f"{path} is not our lock file (a hard link or not a regular file)")
 
 
 def _is_alive(holder: Holder) -> bool:
