@@ -31,7 +31,7 @@ def workspace_of(args: argparse.Namespace) -> Workspace:
 
 
 def build_parser() -> Parser:
-    from . import reviews, schemas, wizard
+    from . import pages, reviews, schemas, sources, wizard
 
     parser = Parser(
         prog="vendor-review",
@@ -42,7 +42,7 @@ def build_parser() -> Parser:
     parser.add_argument("--theme", help="colour theme for the wizard (see `vendor-review themes`)")
     parser.set_defaults(handler=wizard.start_wizard)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=Parser)
-    for module in (reviews, schemas, wizard):
+    for module in (reviews, pages, schemas, sources, wizard):
         module.register(commands)
     return parser
 

@@ -19,14 +19,20 @@ from ..core.page import export_page
 from ..core.review import Review, start_review
 from ..core.store import LOCK_WAIT_SECONDS, SessionError, open_review, read_review, write_review
 from ..core.summary import review_summary
-from .parser import add_command, workspace_of
+from .pages import new_from_previous
+from .parser import CommandLineError, add_command, workspace_of
+
+DEFAULT_QUESTIONNAIRE = "saas-security-bronze"
 
 
 def register(commands: argparse._SubParsersAction) -> None:
     new = add_command(commands, "new", "start a review and print the path of its session file")
-    new.add_argument("--product", required=True, help="the product under review (required)")
+    new.add_argument("--product", help="the product under review (required, unless --from names it)")
     new.add_argument("--vendor", default="", help="the company behind it (default: the product)")
-    new.add_argument("--questionnaire", default="saas-security-bronze", metavar="ID")
+    new.add_argument("--questionnaire", metavar="ID",
+                     help="default: saas-security-bronze, or the questionnaire of --from")
+    new.add_argument("--from", dest="previous", metavar="PREVIOUS",
+                     help="re-review: a session or page (.md) whose answers become previous values")
     new.add_argument("--description", default="", help="one line for the page's description")
     new.add_argument("--reviewer", default="", help="your name")
     new.add_argument("--tag", action="append", dest="tags", metavar="TAG",
@@ -63,8 +69,12 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def new_review(args: argparse.Namespace) -> int:
+    if args.previous:
+        return new_from_previous(args)
+    if not args.product:
+        raise CommandLineError("new: the following arguments are required: --product (see --help)")
     workspace = workspace_of(args)
-    questionnaire = workspace.catalog.get(args.questionnaire)
+    questionnaire = workspace.catalog.get(args.questionnaire or DEFAULT_QUESTIONNAIRE)
     try:
         review = start_review(
             questionnaire,

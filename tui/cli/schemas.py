@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..core.catalog import QuestionnaireError, builtin_folder, load_questionnaire
 from ..core.errors import InputError
+from ..core.questionnaire import json_schema
 from .parser import add_command, workspace_of
 
 
@@ -25,6 +26,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     show.add_argument("id")
     show.add_argument("--json", action="store_true", help="the whole questionnaire as JSON")
     show.set_defaults(handler=show_schema)
+    json_schema = add_command(actions, "json-schema", "print the JSON Schema of questionnaire files "
+                              "(schemas/questionnaire.schema.json is this output)")
+    json_schema.set_defaults(handler=print_json_schema)
 
 
 def list_schemas(args: argparse.Namespace) -> int:
@@ -69,4 +73,9 @@ def show_schema(args: argparse.Namespace) -> int:
         return 0
     for question in questionnaire.questions:
         print(f"{question.id}\t{question.text}")
+    return 0
+
+
+def print_json_schema(args: argparse.Namespace) -> int:
+    print(json_schema(), end="")
     return 0

@@ -8,16 +8,22 @@ space and blank line here is deliberate.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from datetime import datetime
 
 import yaml
 
 from .markdown_text import escape_inline, escape_link_label, escape_link_target
-from .review import Evidence, Response, Review
+from .review import Evidence, ImportedPage, PagePart, Response, Review, SectionNotes
 
 TABLE_HEADER = "| **Question** | **Answer** | **Detail** |\n| --- | --- | --- |"
+HINT_SEPARATOR = "<br><br>"
 EVIDENCE_PREFIX = "Evidence: "
+SECTIONS_RULE = "\n\n---\n\n"
+SECTION_GAP = "\n\n"
+QUOTE_BULLET = "-   "
 # A detail line that starts like our evidence lines gets one more backslash, so the importer
 # can always tell the reviewer's text from the evidence list we append.
 _EVIDENCE_LOOKALIKE = re.compile(r"^(Evidence)(\\*):", re.M)
@@ -56,7 +62,7 @@ def render_front_matter(review: Review) -> str:
 def render_question_cell(response: Response) -> str:
     cell = escape_inline(response.text)
     if response.hint:
-        cell += f"<br><br>*{escape_inline(response.hint)}*"
+        cell += f"{HINT_SEPARATOR}*{escape_inline(response.hint)}*"
     return cell
 
 
@@ -67,8 +73,13 @@ def render_answer_cell(review: Review, response: Response) -> str:
     return escape_inline(answer)
 
 
+def default_label(url: str) -> str:
+    """An evidence link without a label is shown by its host name."""
+    return url.split("//", 1)[-1].split("/", 1)[0] or url
+
+
 def render_evidence(item: Evidence) -> str:
-    label = item.label or item.url.split("//", 1)[-1].split("/", 1)[0] or item.url
+    label = item.label or default_label(item.url)
     line = f"{EVIDENCE_PREFIX}[{escape_link_label(label)}]({escape_link_target(item.url)})"
     return line + (f" “{escape_inline(item.quote)}”" if item.quote else "")
 
@@ -93,26 +104,91 @@ def render_row(review: Review, response: Response) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def render_sections(review: Review) -> str:
-    blocks = []
-    for section in review.sections:
-        if not section.quotes:
-            continue
-        bullets = []
-        for quote in section.quotes:
-            bullet = f'-   "{escape_inline(quote.text)}"'
-            if quote.url and f"({quote.url})" not in quote.text:
-                bullet += f" ([source]({escape_link_target(quote.url)}))"
-            bullets.append(bullet)
-        blocks.append(f"## {escape_inline(section.heading)}\n\n" + "\n".join(bullets))
-    return "\n\n".join(blocks)
+def render_section(section: SectionNotes) -> str:
+    bullets = []
+    for quote in section.quotes:
+        bullet = f'{QUOTE_BULLET}"{escape_inline(quote.text)}"'
+        if quote.url and f"({quote.url})" not in quote.text:
+            bullet += f" ([source]({escape_link_target(quote.url)}))"
+        bullets.append(bullet)
+    return f"## {escape_inline(section.heading)}\n\n" + "\n".join(bullets)
 
 
 def export_page(review: Review) -> str:
-    """The whole page. Like pages Wiki.js stores, it ends without a final newline."""
+    """The whole page. Like pages Wiki.js stores, it ends without a final newline.
+    An imported review keeps the layout of the page it came from (see `_export_imported`)."""
+    if review.page is not None:
+        return _export_imported(review, review.page)
     rows = "\n".join(render_row(review, response) for response in review.questions)
     page = f"{render_front_matter(review)}\n\n{TABLE_HEADER}\n{rows}"
-    sections = render_sections(review)
+    sections = SECTION_GAP.join(render_section(s) for s in review.sections if s.quotes)
     if sections:
-        page += f"\n\n---\n\n{sections}"
+        page += f"{SECTIONS_RULE}{sections}"
     return page
+
+
+# -- imported pages: untouched parts verbatim -------------------------------------------
+
+
+def digest(*values: object) -> str:
+    return hashlib.sha256(json.dumps(values, ensure_ascii=False, default=str).encode()).hexdigest()[:24]
+
+
+def front_matter_digest(review: Review) -> str:
+    return digest(review.title(), review.description, review.published, review.updated, review.tags,
+                  review.created)
+
+
+def row_digest(review: Review, response: Response) -> str:
+    skipped = review.is_skipped(response) and review.skip_reason(response)
+    evidence = [(e.url, e.label, e.quote) for e in response.evidence]
+    return digest(response.text, response.hint, skipped, response.answer, response.qualifier,
+                  response.detail, evidence)
+
+
+def section_digest(section: SectionNotes) -> str:
+    return digest(section.heading, [(q.text, q.url) for q in section.quotes])
+
+
+def _unchanged(part: PagePart | None, current: str) -> bool:
+    return part is not None and part.digest == current
+
+
+def _is_blank(response: Response) -> bool:
+    return not (response.answer or response.qualifier or response.detail or response.evidence)
+
+
+def _export_imported(review: Review, page: ImportedPage) -> str:
+    """The imported page, in its own line ends (see `_imported_layout`)."""
+    text = _imported_layout(review, page)
+    return text.replace("\n", "\r\n") if page.crlf else text
+
+
+def _imported_layout(review: Review, page: ImportedPage) -> str:
+    """The imported page with each part the reviewer has not changed written as it was read.
+    A question or section the page did not have appears once it holds something."""
+    front = page.front_matter.text if _unchanged(page.front_matter, front_matter_digest(review)) \
+        else render_front_matter(review)
+    rows = []
+    for response in review.questions:
+        if response.page_row is None and _is_blank(response):
+            continue
+        verbatim = _unchanged(response.page_row, row_digest(review, response))
+        rows.append(response.page_row.text if verbatim and response.page_row else render_row(review, response))
+    text = f"{front}{page.intro}{page.table_header}\n" + "\n".join(rows)
+    blocks: list[tuple[str, str]] = []
+    for section in review.sections:
+        block = section.page_block
+        if block is not None and block.digest == section_digest(section):
+            blocks.append((block.text, block.gap or SECTION_GAP))
+        elif section.quotes:
+            blocks.append((render_section(section), block.gap if block and block.gap else SECTION_GAP))
+    had_sections = any(section.page_block for section in review.sections)
+    if not blocks:
+        return text + page.after_table.rstrip() + page.ending
+    if had_sections:
+        text += page.after_table
+    else:
+        text += page.after_table + SECTION_GAP if page.after_table.strip() else SECTIONS_RULE
+    text += "".join(body + gap for body, gap in blocks[:-1]) + blocks[-1][0]
+    return text + page.ending

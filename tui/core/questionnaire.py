@@ -16,8 +16,8 @@ Identifier = Annotated[
     str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", min_length=1, max_length=64)
 ]
 # Question texts and hints become table cells: one line, bounded.
-CellLine = Annotated[str, StringConstraints(pattern=r"^[^\n\r|]*$", min_length=1, max_length=2000)]
-OptionalLine = Annotated[str, StringConstraints(pattern=r"^[^\n\r|]*$", max_length=2000)]
+CellLine = Annotated[str, StringConstraints(pattern=r"^[^\n\r]*$", min_length=1, max_length=2000)]
+OptionalLine = Annotated[str, StringConstraints(pattern=r"^[^\n\r]*$", max_length=2000)]
 
 
 class _Strict(BaseModel):
@@ -162,3 +162,14 @@ def _cycle_problems(q: Questionnaire) -> list[str]:
                 + " -> ".join(cycle)
             )
     return problems
+
+
+def json_schema() -> str:
+    """The JSON Schema of questionnaire files, for editors that validate TOML against one
+    (the `#:schema` comment at the top of a questionnaire file points to it)."""
+    import json
+
+    schema = Questionnaire.model_json_schema(mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "vendor-review questionnaire"
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"

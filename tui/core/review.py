@@ -8,6 +8,7 @@ question as changed so the store can save only what changed.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Annotated, Literal
 
@@ -64,10 +65,70 @@ class Quote(_Model):
     url: Url | None = None
 
 
+class PagePart(_Model):
+    """One part of an imported wiki page, kept as written (never cleaned), with a digest of
+    the values it was read as: while the values still match, export writes the part verbatim,
+    so an untouched import reproduces a hand-written page byte for byte."""
+
+    text: str
+    digest: str
+
+
+class PageBlock(PagePart):
+    """A section block of an imported page; `gap` is the blank lines that followed it."""
+
+    gap: str = ""
+
+
+class ImportedPage(_Model):
+    """The parts of an imported page that belong to no question or section."""
+
+    source: str = Field("", description="The file the page was imported from.")
+    front_matter: PagePart
+    intro: str = Field("\n\n", description="Between the front-matter and the table.")
+    table_header: str
+    after_table: str = Field("", description="After the last row, up to the first section.")
+    ending: str = Field("", description="The page's trailing white space (a final newline).")
+    crlf: bool = Field(False, description="The page had Windows line ends (CRLF) throughout.")
+
+
+class PreviousAnswer(_Model):
+    """What the last review of this vendor recorded, shown beside the question on a re-review."""
+
+    answer: Line = ""
+    qualifier: Line = ""
+    detail: Text = ""
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
 class SectionNotes(_Model):
     id: str
     heading: Line
     quotes: list[Quote] = Field(default_factory=list)
+    previous: list[Quote] | None = Field(None, description="The last review's quotes (re-review).")
+    page_block: PageBlock | None = None
+
+
+class Passage(_Model):
+    """One paragraph or list item of a source document, with the headings above it."""
+
+    text: Line = Field(min_length=1)
+    heading: Line = Field("", description="The headings above the passage, joined by ' > '.")
+
+
+class Source(_Model):
+    """A vendor document attached to the review, kept whole so the finder works offline."""
+
+    location: Line = Field(min_length=1, description="What was attached: a URL or a file path.")
+    url: Url | None = Field(None, description="Where citations link to (after redirects).")
+    title: Line = ""
+    captured: datetime
+    passages: list[Passage] = Field(min_length=1)
+
+    @property
+    def citation_target(self) -> str:
+        """The URL, else the path: how the source is named in listings and suggestions."""
+        return self.url or self.location
 
 
 class Response(_Model):
@@ -83,6 +144,10 @@ class Response(_Model):
     evidence: list[Evidence] = Field(default_factory=list)
     flagged: bool = False
     notes: Text = Field("", description="Private: never exported.")
+    extra: bool = Field(False, description="Not in the questionnaire: a row kept from an imported page.")
+    previous: PreviousAnswer | None = None
+    recheck: bool = Field(False, description="Re-review: the previous answer is not confirmed yet.")
+    page_row: PagePart | None = None
 
 
 class Cursor(_Model):
@@ -100,7 +165,7 @@ class Review(_Model):
         "{product} security review",
         description="The export's title: {product} and {vendor} are filled in.",
     )
-    product: Line = Field(min_length=1)
+    product: Line
     vendor: Line = ""
     description: Line = ""
     reviewer: Line = ""
@@ -111,6 +176,8 @@ class Review(_Model):
     cursor: Cursor = Field(default_factory=Cursor)
     questions: list[Response]
     sections: list[SectionNotes] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)
+    page: ImportedPage | None = Field(None, description="Set when the review was imported from a page.")
 
     _changed: set[str] = PrivateAttr(default_factory=set)
 
@@ -123,12 +190,10 @@ class Review(_Model):
 
     @field_validator("product")
     @classmethod
-    def _product_not_blank(cls, product: str) -> str:
-        """min_length sees the text before cleaning; a name that cleans to nothing (spaces,
-        control characters) would make a session file that can never be read back."""
-        if not product:
-            raise ValueError("the product name cannot be blank")
-        return product
+    def _product_named(cls, value: str) -> str:
+        if not value:
+            raise ValueError("a review needs a product name")
+        return value
 
     @field_validator("tags")
     @classmethod
@@ -157,7 +222,9 @@ class Review(_Model):
         raise KeyError(question_id)
 
     def title(self) -> str:
-        return self.page_title.replace("{product}", self.product).replace("{vendor}", self.vendor_name)
+        """One pass over the pattern, so braces inside a product name stay as typed."""
+        names = {"product": self.product, "vendor": self.vendor_name}
+        return re.sub(r"\{(product|vendor)\}", lambda m: names[m.group(1)], self.page_title)
 
     def is_skipped(self, response: Response) -> bool:
         """A question is skipped when its condition's question was answered with something
@@ -205,6 +272,7 @@ class Review(_Model):
     def set_answer(self, question_id: str, label: str, qualifier: str | None = None) -> Response:
         response = self.response(question_id)
         response.answer = label
+        response.recheck = False
         if qualifier is not None:
             response.qualifier = qualifier
         self.touch(question_id)
@@ -217,6 +285,16 @@ class Review(_Model):
             setattr(response, name, value)
         self.touch(question_id)
         return response
+
+    def attach_source(self, source: Source) -> None:
+        self.sources = [*self.sources, source]
+        self.touch()
+
+    def detach_source(self, index: int) -> Source:
+        source = self.sources[index]
+        self.sources = self.sources[:index] + self.sources[index + 1:]
+        self.touch()
+        return source
 
 
 def start_review(

@@ -51,18 +51,26 @@ class ReviewWriter:
 
     def __init__(self) -> None:
         self._tables: dict[str, str] = {}
+        self._sources: str | None = None
 
     def dumps(self, review: Review) -> str:
         changed = review.take_changes()
+        # Attached sources are the bulk of a file and change only through touch() (""), so
+        # they are serialised again only then; they come last to keep the answers on top.
+        if self._sources is None or "" in changed:
+            self._sources = "".join(
+                "\n" + toml_tables("sources", s.model_dump(mode="python", exclude_none=True), array=True)
+                for s in review.sources
+            )
         for response in review.questions:
             if response.id in changed or response.id not in self._tables:
                 self._tables[response.id] = _question_table(response)
-        header = review.model_dump(mode="python", exclude={"questions", "sections"}, exclude_none=True)
+        header = review.model_dump(mode="python", exclude={"questions", "sections", "sources"}, exclude_none=True)
         parts = [toml_tables("", header)]
         parts += [self._tables[response.id] for response in review.questions]
         parts += [toml_tables("sections", s.model_dump(mode="python", exclude_none=True), array=True)
                   for s in review.sections]
-        return "\n".join(parts)
+        return "\n".join(parts) + self._sources
 
 
 def _question_table(response: Response) -> str:

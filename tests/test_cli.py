@@ -1,0 +1,138 @@
+"""The scriptable command line, as a script or a reviewer in a shell would use it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pages import front_matter, table_rows
+
+
+def new_session(cli, *extra: str) -> Path:
+    result = cli("new", "--product", "Acme Notes", "--vendor", "Acme", *extra)
+    assert result.code == 0, result.err
+    return Path(result.out.strip())
+
+
+def test_new_creates_a_session_in_the_workspace_and_prints_its_path(cli, workspace: Path) -> None:
+    path = new_session(cli, "--description", "Notes for teams", "--reviewer", "Sam")
+    assert path == workspace / "sessions" / "acme-notes.toml"
+    assert 'reviewer = "Sam"' in path.read_text(encoding="utf-8")
+
+
+def test_new_requires_a_product_in_one_line_with_exit_code_1(cli) -> None:
+    result = cli("new", "--vendor", "Acme")
+    assert result.code == 1
+    assert result.err.strip().count("\n") == 0 and "--product" in result.err
+
+
+def test_new_rejects_an_empty_product_and_an_unknown_questionnaire(cli) -> None:
+    assert "product" in cli("new", "--product", "  ").err
+    result = cli("new", "--product", "X", "--questionnaire", "gold")
+    assert result.code == 1 and 'no questionnaire with id "gold"' in result.err
+
+
+def test_answer_validates_against_the_scale_and_saves(cli) -> None:
+    path = new_session(cli)
+    assert cli("answer", str(path), "tls-external", "yes", "--detail", "TLS 1.3",
+               "--evidence", "https://acme.test/trust").code == 0
+    assert cli("answer", "acme-notes", "certs-external", "Yes (version dependent)").code == 0
+    refused = cli("answer", str(path), "mfa-privileged", "Maybe")
+    assert refused.code == 1 and "Yes, No, Partial, Unknown, N/A" in refused.err
+    page = cli("export", str(path), "-o", "-").out
+    rows = table_rows(page)
+    assert rows[1][1:] == ["Yes", "TLS 1.3<br><br>Evidence: [acme.test](https://acme.test/trust)"]
+    assert rows[2][1] == "Yes (version dependent)"
+    assert rows[7][1] == ""
+
+
+def test_answer_rejects_unknown_question_ids_and_bad_evidence_urls(cli) -> None:
+    path = new_session(cli)
+    result = cli("answer", str(path), "api", "Yes")
+    assert result.code == 1 and 'no question with id "api"' in result.err
+    result = cli("answer", str(path), "tls-external", "Yes", "--evidence", "javascript:alert(1)")
+    assert result.code == 1 and "http://, https:// or mailto:" in result.err
+
+
+def test_unknown_answer_fills_the_stock_detail_with_the_vendor(cli) -> None:
+    path = new_session(cli)
+    cli("answer", str(path), "logs-to-client", "Unknown")
+    rows = table_rows(cli("export", str(path), "-o", "-").out)
+    assert rows[9][1:] == ["Unknown", "At this time, it is unknown whether Acme provide logs to the client."]
+
+
+def test_list_shows_progress_and_flags_newest_first(cli) -> None:
+    first = new_session(cli)
+    second = Path(cli("new", "--product", "Beta").out.strip())
+    cli("answer", str(first), "tls-external", "Yes", "--flag")
+    listing = cli("list").out.splitlines()
+    assert listing[1].startswith("acme-notes") and "1/11" in listing[1]
+    assert listing[2].startswith("beta") and "0/11" in listing[2]
+    rows = json.loads(cli("list", "--json").out)
+    assert [(r["product"], r["answered"], r["flagged"]) for r in rows] == [("Acme Notes", 1, 1), ("Beta", 0, 0)]
+    assert rows[1]["path"] == str(second)
+
+
+def test_show_lists_unanswered_and_flagged_questions(cli) -> None:
+    path = new_session(cli)
+    cli("answer", str(path), "tls-external", "No", "--flag")
+    text = cli("show", str(path)).out
+    assert "progress: 1/11 answered, 1 flagged" in text
+    assert "flagged: tls-external" in text
+    assert "unanswered: certs-external, encryption-internal" in text
+    data = json.loads(cli("show", str(path), "--json").out)
+    assert data["answers"] == {"No": 1} and data["questions"][0]["flagged"] is True
+
+
+def test_export_writes_to_exports_and_refuses_to_overwrite_another_file(cli, workspace: Path) -> None:
+    path = new_session(cli)
+    result = cli("export", str(path))
+    target = workspace / "exports" / "acme-notes.md"
+    assert result.code == 0 and result.out.strip() == str(target)
+    assert front_matter(target.read_text(encoding="utf-8"))["title"] == "Acme Notes security review"
+    cli("answer", str(path), "tls-external", "Yes")
+    assert cli("export", str(path)).code == 0, "re-exporting the same review needs no --force"
+    target.write_text("someone else's page\n", encoding="utf-8")
+    refused = cli("export", str(path))
+    assert refused.code == 1 and "--force" in refused.err
+    assert target.read_text(encoding="utf-8") == "someone else's page\n"
+    assert cli("export", str(path), "--force").code == 0
+    assert "| Yes |" in target.read_text(encoding="utf-8")
+
+
+def test_export_never_writes_through_a_planted_symlink(cli, workspace: Path, tmp_path: Path) -> None:
+    path = new_session(cli)
+    victim = tmp_path / "victim.md"
+    victim.write_text("keep\n")
+    (workspace / "exports").mkdir()
+    (workspace / "exports" / "acme-notes.md").symlink_to(victim)
+    result = cli("export", str(path), "--force")
+    assert result.code == 1 and "symbolic link" in result.err
+    assert victim.read_text() == "keep\n"
+
+
+def test_workspace_option_and_environment_variable(cli, tmp_path: Path, monkeypatch) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    assert cli("new", "--product", "Gamma", "--workspace", str(elsewhere)).code == 0
+    assert (elsewhere / "sessions" / "gamma.toml").exists()
+    monkeypatch.setenv("VENDOR_REVIEW_WORKSPACE", str(elsewhere))
+    assert "Gamma" in cli("list").out
+
+
+@pytest.mark.parametrize("command", [[], ["new"], ["list"], ["answer"], ["show"], ["export"], ["schema"],
+                                     ["schema", "list"], ["schema", "check"], ["schema", "show"]])
+def test_every_command_has_help(cli, command: list[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        cli(*command, "--help")
+    assert done.value.code == 0
+
+
+def test_python_dash_m_tui_is_the_same_command(workspace: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "tui", "schema", "show", "saas-security-bronze"],
+                            capture_output=True, text=True, cwd=workspace, env=os.environ, timeout=60)
+    assert result.returncode == 0 and result.stdout.startswith("tls-external\t")

@@ -1,0 +1,119 @@
+"""Wiki page commands: import pages as sessions, diff two reviews, and `new --from PREVIOUS`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from ..core.errors import InputError
+from ..core.files import ensure_private_dir
+from ..core.importing import PageImport, choose_questionnaire, import_page, read_page
+from ..core.naming import claim_new_path
+from ..core.review import Review
+from ..core.rereview import changes_as_json, compare_reviews, describe_changes, start_rereview
+from ..core.store import read_review, write_review
+from ..core.workspace import Workspace
+from .parser import add_command, workspace_of
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    importing = add_command(commands, "import", "turn wiki review pages into sessions (a folder: every "
+                            ".md in it) and report what could not be mapped")
+    importing.add_argument("pages", nargs="+", type=Path, metavar="PAGE.md|FOLDER")
+    importing.add_argument("--questionnaire", metavar="ID",
+                           help="questionnaire the pages follow (default: the one their rows match best)")
+    importing.set_defaults(handler=import_pages)
+
+    diff = add_command(commands, "diff", "show what changed from review A to review B, question by question")
+    diff.add_argument("a", metavar="A", help="the earlier review: a session or a page (.md)")
+    diff.add_argument("b", metavar="B", help="the later review: a session or a page (.md)")
+    diff.add_argument("--json", action="store_true", help="machine-readable output")
+    diff.set_defaults(handler=diff_reviews)
+
+
+def page_files(arguments: list[Path]) -> list[Path]:
+    """Pages named on the command line; a folder stands for every .md below it (a Wiki.js
+    git-storage export keeps pages in sub-folders), hidden folders such as .git excepted."""
+    files = []
+    for argument in arguments:
+        if argument.is_dir():
+            found = sorted(p for p in argument.rglob("*.md")
+                           if p.is_file() and not any(part.startswith(".") for part in p.relative_to(argument).parts))
+            if not found:
+                raise InputError(f"{argument}: no .md pages in this folder")
+            files += found
+        else:
+            files.append(argument)
+    return files
+
+
+def load_page(workspace: Workspace, path: Path, questionnaire_id: str | None) -> PageImport:
+    page = read_page(path)
+    catalog = workspace.catalog
+    if questionnaire_id:
+        questionnaire = catalog.get(questionnaire_id)
+    else:
+        questionnaire = choose_questionnaire(page, list(catalog.questionnaires.values()))
+    return import_page(page, questionnaire)
+
+
+def import_pages(args: argparse.Namespace) -> int:
+    """Each page is imported on its own: a broken page is reported and skipped, the others
+    still become sessions, and the exit code says whether any failed."""
+    workspace = workspace_of(args)
+    failed = 0
+    for path in page_files(args.pages):
+        try:
+            imported = load_page(workspace, path, args.questionnaire)
+        except InputError as error:
+            print(f"vendor-review: error: {error}", file=sys.stderr)
+            failed += 1
+            continue
+        ensure_private_dir(workspace.sessions)
+        target = claim_new_path(workspace.sessions, imported.review.product, ".toml")
+        try:
+            write_review(target, imported.review)
+        except BaseException:
+            target.unlink(missing_ok=True)
+            raise
+        print(f"{path} -> {target}")
+        for note in imported.unmapped:
+            print(f"  {note}")
+    return 1 if failed else 0
+
+
+def load_review(workspace: Workspace, reference: str) -> Review:
+    """A session (path or name), or a page (.md) read in memory."""
+    if reference.endswith(".md"):
+        return load_page(workspace, Path(reference), None).review
+    return read_review(workspace.session_path(reference))
+
+
+def diff_reviews(args: argparse.Namespace) -> int:
+    workspace = workspace_of(args)
+    changes = compare_reviews(load_review(workspace, args.a), load_review(workspace, args.b))
+    if args.json:
+        print(json.dumps(changes_as_json(changes), indent=2, ensure_ascii=False))
+    else:
+        print("\n".join(describe_changes(changes)) if changes else "no differences")
+    return 0
+
+
+def new_from_previous(args: argparse.Namespace) -> int:
+    """`new --from PREVIOUS`: a re-review of the same vendor, every question to re-check."""
+    workspace = workspace_of(args)
+    previous = load_review(workspace, args.previous)
+    questionnaire = workspace.catalog.get(args.questionnaire or previous.questionnaire)
+    review = start_rereview(previous, questionnaire, product=args.product or "", reviewer=args.reviewer,
+                            description=args.description)
+    if args.vendor:
+        review.vendor = args.vendor
+    if args.tags:
+        review.tags = args.tags
+    ensure_private_dir(workspace.sessions)
+    path = claim_new_path(workspace.sessions, review.product, ".toml")
+    write_review(path, review)
+    print(path)
+    return 0

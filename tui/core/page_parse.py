@@ -1,0 +1,267 @@
+"""Reading a Wiki.js review page: the inverse of `page`, tolerant of pages written by hand.
+
+The grammar is the one `page` writes (its constants are shared), read back exactly so that
+`export_page` of what was read gives the same values. Pages written by hand over years bend
+it (an intro paragraph, a rule or none after the table, hints after a plain space, HTML
+entities); those are read as well as can be and every part's source is kept, so nothing a
+page says is lost. markdown-it finds the table and the section headings (and so ignores
+look-alikes inside code blocks); cell text is always taken from the source, because only the
+source inverts our escapes exactly.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from markdown_it import MarkdownIt
+from pydantic import ValidationError
+
+from .errors import InputError
+from .markdown_text import unescape_inline, unescape_link_label, unescape_link_target
+from .page import EVIDENCE_PREFIX, HINT_SEPARATOR, QUOTE_BULLET, default_label
+from .review import Evidence, Quote
+
+CELLS = ("Question", "Answer", "Detail")
+
+
+class PageError(InputError):
+    """A page we cannot import; the message names the file and the line."""
+
+
+@dataclass
+class PageRow:
+    line: int
+    source: str
+    text: str
+    hint: str
+    answer: str
+    detail: str
+    evidence: list[Evidence]
+
+
+@dataclass
+class PageSection:
+    line: int
+    heading: str
+    quotes: list[Quote]
+    source: str
+    gap: str
+
+
+@dataclass
+class ParsedPage:
+    """A page split into its parts: each part's source and the values read from it."""
+
+    name: str
+    front_matter_source: str
+    front_matter: dict[str, Any]
+    intro: str
+    table_header: str
+    rows: list[PageRow]
+    after_table: str
+    sections: list[PageSection] = field(default_factory=list)
+    ending: str = ""
+    crlf: bool = False
+
+
+# -- cells ---------------------------------------------------------------------------------
+
+# What a hand-written page has that our escaping never produces: entities other than the four
+# we write, and <br/> spellings. Decoding them cannot disturb the inverse of our own escapes.
+_FOREIGN = re.compile(r"&(?!(?:amp|lt|#58|#40);)#?[0-9A-Za-z]+;|<br\s*/>|<br\s+>|<BR\s*/?>")
+_CELL_BORDER = re.compile(r"(?<!\\)\|")
+# Hand-written hints: `Question?<br>*hint*`, or `Question? *hint*` (a plain space after the
+# question's closing punctuation, so `uses *MFA*` stays one question).
+_BROKEN_HINT = re.compile(r"^(?P<text>.+?)(?:\s*<br\s*/?>\s*)+(?P<m>[*_])(?P<hint>[^*_\s](?:.*?\S)?)(?P=m)$", re.I)
+_SPACED_HINT = re.compile(r"^(?P<text>.+?[?.!:)])\s+(?P<m>[*_])(?P<hint>[^*_\s](?:.*?\S)?)(?P=m)$")
+_EVIDENCE_LINE = re.compile(
+    re.escape(EVIDENCE_PREFIX)
+    + r"\[(?P<label>(?:\\.|[^\\\]])*)\]\((?P<url>(?:\\.|[^\\)])*)\)(?: “(?P<quote>.*)”)?$"
+)
+_EVIDENCE_START = HINT_SEPARATOR + EVIDENCE_PREFIX + "["
+_EVIDENCE_LOOKALIKE = re.compile(r"^(Evidence)(\\*)\\:", re.M)
+_QUOTE = re.compile(re.escape(QUOTE_BULLET) + r'"(?P<text>.*)"(?: \(\[source\]\((?P<url>(?:\\.|[^\\)])*)\)\))?$')
+_LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+
+
+def read_inline(source: str) -> str:
+    """Cell or bullet source as text: our escapes undone exactly, entities decoded."""
+    out, last = [], 0
+    for match in _FOREIGN.finditer(source):
+        token = match.group(0)
+        out += [unescape_inline(source[last : match.start()]), "\n" if token[1:3].lower() == "br" else html.unescape(token)]
+        last = match.end()
+    return "".join(out) + unescape_inline(source[last:])
+
+
+def split_row(line: str) -> list[str]:
+    """Cells as GFM splits them: an unescaped pipe ends a cell; outer pipes are optional."""
+    inner = line.strip()
+    inner = inner[1:] if inner.startswith("|") else inner
+    inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
+    return [cell.strip() for cell in _CELL_BORDER.split(inner)]
+
+
+def read_question_cell(source: str) -> tuple[str, str]:
+    head, separator, tail = source.partition(HINT_SEPARATOR)
+    if separator and len(tail) >= 2 and tail[0] == tail[-1] == "*":
+        return read_inline(head), read_inline(tail[1:-1])
+    match = _BROKEN_HINT.match(source) or _SPACED_HINT.match(source)
+    if match:
+        return read_inline(match["text"]), read_inline(match["hint"])
+    return read_inline(source), ""
+
+
+def _read_evidence(block: str) -> list[Evidence] | None:
+    items = []
+    for line in block.split("<br>"):
+        match = _EVIDENCE_LINE.match(line)
+        if not match:
+            return None
+        url = unescape_link_target(match["url"])
+        label = unescape_link_label(match["label"])
+        try:
+            items.append(Evidence(url=url, label="" if label == default_label(url) else label,
+                                  quote=read_inline(match["quote"] or "")))
+        except ValidationError:
+            return None
+    return items
+
+
+def read_detail_cell(source: str) -> tuple[str, list[Evidence]]:
+    """The reviewer's detail and the evidence lines `page` appends after it."""
+    start = 0 if source.startswith(EVIDENCE_PREFIX + "[") else source.find(_EVIDENCE_START)
+    evidence = None
+    if start >= 0:
+        evidence = _read_evidence(source[start:].removeprefix(HINT_SEPARATOR))
+    if evidence is None:
+        start, evidence = len(source), []
+    detail = read_inline(source[:start])
+    return _EVIDENCE_LOOKALIKE.sub(r"\1\2:", detail), evidence
+
+
+# -- sections -------------------------------------------------------------------------------
+
+
+def _items(lines: list[str]) -> list[str]:
+    """Bullets and paragraphs: each becomes one quote."""
+    items: list[list[str]] = []
+    open_item = False
+    for line in lines:
+        if not line.strip():
+            open_item = False
+        elif _LIST_ITEM.match(line) or not open_item:
+            items.append([line.strip() if not _LIST_ITEM.match(line) else line])
+            open_item = True
+        else:
+            items[-1].append(line.strip())
+    return ["\n".join(item) for item in items]
+
+
+def read_quote(item: str) -> Quote:
+    match = _QUOTE.match(item)
+    if match:
+        try:
+            url = unescape_link_target(match["url"]) if match["url"] is not None else None
+            return Quote(text=read_inline(match["text"]), url=url)
+        except ValidationError:
+            pass
+    return Quote(text=read_inline(_LIST_ITEM.sub("", item, count=1)))
+
+
+def read_section(heading: str, lines: list[str]) -> tuple[str, list[Quote]]:
+    return read_inline(heading), [read_quote(item) for item in _items(lines)]
+
+
+# -- the page -------------------------------------------------------------------------------
+
+
+def _front_matter(text: str, name: str) -> tuple[int, dict[str, Any]]:
+    """The index of the closing `---` line and the front-matter's values."""
+    lines = text.split("\n")
+    if lines[0].lstrip("\ufeff").rstrip() != "---":
+        raise PageError(f"{name}: line 1: expected YAML front-matter starting with a '---' line")
+    close = next((i for i, line in enumerate(lines[1:], 1) if line.rstrip() == "---"), None)
+    if close is None:
+        raise PageError(f"{name}: line 1: the front-matter is never closed by a '---' line")
+    try:
+        values = yaml.safe_load("\n".join(lines[1:close]))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark else 2
+        problem = getattr(error, "problem", None) or str(error).split("\n")[0]
+        raise PageError(f"{name}: line {line}: the front-matter is not valid YAML: {problem}") from None
+    if values is None:
+        values = {}
+    if not isinstance(values, dict):
+        raise PageError(f"{name}: line 2: the front-matter is not a set of 'key: value' lines")
+    return close, values
+
+
+def _question_table(tokens: list[Any]) -> tuple[int, int] | None:
+    """Body lines [start, end) of the first table whose header names a question column."""
+    tables = [(i, t.map) for i, t in enumerate(tokens) if t.type == "table_open" and t.map]
+    for index, span in tables:
+        header = next(t.content for t in tokens[index:] if t.type == "inline")
+        if "question" in header.casefold():
+            return span[0], span[1]
+    return None
+
+
+def parse_page(text: str, name: str) -> ParsedPage:
+    """Split a page into its parts, or raise PageError naming the file and line. A page with
+    Windows line ends throughout is read with plain newlines and remembers its line end."""
+    crlf = "\r\n" in text and "\n" not in text.replace("\r\n", "")
+    text = text.replace("\r\n", "\n") if crlf else text
+    close, front = _front_matter(text, name)
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    body_line = close + 1
+    tokens = MarkdownIt("commonmark").enable("table").parse("\n".join(lines[body_line:]))
+    span = _question_table(tokens)
+    if span is None:
+        raise PageError(f"{name}: line {body_line + 1}: no question table after the front-matter "
+                        f"(expected a '| Question | Answer | Detail |' header and a '| --- | --- | --- |' line)")
+    first, end = span[0] + body_line, span[1] + body_line
+    rows = []
+    for number in range(first, end):
+        cells = split_row(lines[number])
+        if len(cells) != len(CELLS):
+            raise PageError(f"{name}: line {number + 1}: expected {len(CELLS)} cells (Question | Answer | "
+                            f"Detail), found {len(cells)}; is a '|' inside a cell not escaped as '\\|'?")
+        if number >= first + 2:
+            text_, hint = read_question_cell(cells[0])
+            detail, evidence = read_detail_cell(cells[2])
+            rows.append(PageRow(number + 1, lines[number], text_, hint, read_inline(cells[1]), detail, evidence))
+    table_end = starts[end] - 1
+    tail = text[table_end:]
+    core = tail.rstrip()
+    page = ParsedPage(
+        name=name,
+        front_matter_source=text[: starts[close + 1] - 1],
+        front_matter=front,
+        intro=text[starts[close + 1] - 1 : starts[first]],
+        table_header=text[starts[first] : starts[first + 2] - 1],
+        rows=rows,
+        after_table=core,
+        ending=tail[len(core):],
+        crlf=crlf,
+    )
+    headings = [(i, t.map[0] + body_line) for i, t in enumerate(tokens)
+                if t.type == "heading_open" and t.tag in ("h1", "h2") and t.map and t.map[0] + body_line >= end]
+    if headings:
+        page.after_table = core[: starts[headings[0][1]] - table_end]
+    for number, (index, line) in enumerate(headings):
+        stop = starts[headings[number + 1][1]] - table_end if number + 1 < len(headings) else len(core)
+        block = core[starts[line] - table_end : stop]
+        source = block.rstrip()
+        heading_lines = tokens[index].map[1] - tokens[index].map[0]
+        heading, quotes = read_section(tokens[index + 1].content, source.split("\n")[heading_lines:])
+        page.sections.append(PageSection(line + 1, heading, quotes, source, block[len(source):]))
+    return page

@@ -1,0 +1,83 @@
+"""A file or URL turned into a Source, complete or not at all.
+
+Everything that can fail (reading, decoding, extracting) happens here, before the review is
+touched: the caller attaches the finished Source in one step, so a failure never leaves half a
+document in the session.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ..errors import describe_validation_error
+from ..review import Review, Source, check_url, now
+from .decoding import declared_charset, decode_document
+from .errors import SourceError
+from .extraction import MAX_PASSAGES, extract, guess_kind
+from .reading import fetch_url, is_url, read_file
+
+
+def load_source(location: str, *, url: str | None = None) -> Source:
+    """Read `location` (an http(s) URL or a file path) into a Source. `url` is the web
+    address a saved file came from, so its passages can be cited with a link."""
+    location = location.strip()
+    if not location:
+        raise SourceError("give a file path or an http(s) URL to attach")
+    if "://" in location and not is_url(location):
+        raise SourceError(f"{location[:100]}: only http and https addresses can be fetched")
+    if is_url(location):
+        _check_web_address(location)
+        download = fetch_url(location)
+        name = location
+    else:
+        path = Path(location).expanduser().resolve()
+        download = read_file(path)
+        name = location = str(path)
+    if not download.data.strip():
+        raise SourceError(f"{name}: is empty")
+    text = decode_document(download.data, name, declared_charset(download.content_type))
+    document = extract(text, guess_kind(name, download.content_type, text))
+    if not document.passages:
+        raise SourceError(f"{name}: has no readable text (only markup, scripts or navigation)")
+    if len(document.passages) > MAX_PASSAGES:
+        raise SourceError(f"{name}: has {len(document.passages)} passages, over the limit of "
+                          f"{MAX_PASSAGES}; attach the security page itself, not a whole site")
+    try:
+        return Source(location=location, url=url or download.url, title=document.title,
+                      captured=now(), passages=document.passages)
+    except ValidationError as error:
+        raise SourceError(f"{name}: " + "; ".join(describe_validation_error(error))) from None
+
+
+def _check_web_address(url: str) -> None:
+    try:
+        check_url(url)
+    except ValueError as error:
+        raise SourceError(str(error)) from None
+
+
+def attach_source(review: Review, source: Source) -> int:
+    """Attach and return the source's number (1-based, as `source list` shows it)."""
+    for number, attached in enumerate(review.sources, 1):
+        if attached.location == source.location:
+            raise SourceError(f"{source.location}: already attached as source {number}; "
+                              "remove it first to capture it again")
+    review.attach_source(source)
+    return len(review.sources)
+
+
+def find_source(review: Review, reference: str) -> int:
+    """The index of a source given by number (as listed) or by its URL or path."""
+    reference = reference.strip()
+    if reference.isdigit() and 1 <= int(reference) <= len(review.sources):
+        return int(reference) - 1
+    for index, source in enumerate(review.sources):
+        if reference in (source.location, source.url) or (
+            not is_url(reference) and source.location == str(Path(reference).expanduser().resolve())
+        ):
+            return index
+    count = len(review.sources)
+    known = f"1 to {count}" if count else "none are attached"
+    raise SourceError(f"no source {reference!r} in this review (numbers: {known}; see `source list`)")
