@@ -1,11 +1,13 @@
 """Hostile text in every field of generated questionnaires and reviews, through the session
-file and the exporter: counts the examples tried and every broken promise.
+file, the exporter and back through the importer: counts the examples tried and every broken
+promise.
 
     python -m stress.fuzz [--examples 10000] [--seed N]
 
 Unlike the CI test (which stops at the first failure and shrinks it), this run keeps going
 and prints each kind of failure once with how often it happened, so one long run shows
-everything that is still wrong.
+everything that is still wrong. Page and session promises are counted apart from the import
+round trip, which depends on the importer recognising questionnaires written by anyone.
 """
 
 from __future__ import annotations
@@ -14,34 +16,52 @@ import argparse
 import sys
 import time
 from collections import Counter
+from dataclasses import dataclass, field
 
 from hypothesis import HealthCheck, Phase, given, seed, settings
 
 from tui.core.page import export_page
+from tui.core.questionnaire import Questionnaire
 from tui.core.review import Review
 
-from .hostile import export_problems, reviews, session_problems
+from .hostile import export_problems, import_problems, reviewed, session_problems
 
 
-def run_fuzz(examples: int, random_seed: int) -> tuple[int, Counter[str], dict[str, str]]:
+@dataclass
+class Failures:
+    count: Counter[str] = field(default_factory=Counter)
+    first_seen: dict[str, str] = field(default_factory=dict)
+
+    def add(self, problems: list[str]) -> None:
+        for problem in problems:
+            kind = problem[:60]
+            self.count[kind] += 1
+            self.first_seen.setdefault(kind, problem[:300])
+
+    def report(self, what: str, limit: int = 15) -> str:
+        lines = [f"  {what}: {sum(self.count.values())} broken promises ({len(self.count)} kinds)"]
+        lines += [f"    {n} x {self.first_seen[kind]!r}" for kind, n in self.count.most_common(limit)]
+        return "\n".join(lines)
+
+
+def run_fuzz(examples: int, random_seed: int) -> tuple[int, Failures, Failures]:
     tried = 0
-    failures: Counter[str] = Counter()
-    first_seen: dict[str, str] = {}
+    page, imported = Failures(), Failures()
 
     @seed(random_seed)
     @settings(max_examples=examples, deadline=None, database=None, phases=[Phase.generate],
               suppress_health_check=list(HealthCheck))
-    @given(reviews())
-    def one_review(review: Review) -> None:
+    @given(reviewed())
+    def one_review(pair: tuple[Questionnaire, Review]) -> None:
         nonlocal tried
         tried += 1
-        for problem in session_problems(review) + export_problems(review, export_page(review)):
-            kind = problem[:60]
-            failures[kind] += 1
-            first_seen.setdefault(kind, problem[:300])
+        questionnaire, review = pair
+        exported = export_page(review)
+        page.add(session_problems(review) + export_problems(review, exported))
+        imported.add(import_problems(questionnaire, review, exported))
 
     one_review()
-    return tried, failures, first_seen
+    return tried, page, imported
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -50,12 +70,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args(argv)
     started = time.monotonic()
-    tried, failures, first_seen = run_fuzz(args.examples, args.seed)
-    print(f"fuzz: {tried} reviews of hostile text tried in {time.monotonic() - started:.0f}s, "
-          f"{sum(failures.values())} broken promises ({len(failures)} kinds)")
-    for kind, count in failures.most_common():
-        print(f"  {count} x {first_seen[kind]}")
-    return 1 if failures else 0
+    tried, page, imported = run_fuzz(args.examples, args.seed)
+    print(f"fuzz: {tried} reviews of hostile text tried in {time.monotonic() - started:.0f}s")
+    print(page.report("session file, front-matter, table, HTML and links"))
+    print(imported.report("import of the export gives back the review"))
+    return 1 if page.count or imported.count else 0
 
 
 if __name__ == "__main__":

@@ -18,6 +18,9 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from tui.core.importing import import_page
+from tui.core.page import default_label
+from tui.core.page_parse import PageError, parse_page
 from tui.core.questionnaire import Questionnaire
 from tui.core.review import Evidence, Quote, Review, start_review
 from tui.core.store import ReviewWriter
@@ -100,8 +103,9 @@ def _evidence(draw: st.DrawFn) -> Evidence:
 
 
 @st.composite
-def reviews(draw: st.DrawFn) -> Review:
-    """A review with hostile text in every field a reviewer, a vendor or a questionnaire fills."""
+def reviewed(draw: st.DrawFn) -> tuple[Questionnaire, Review]:
+    """A questionnaire and a review of it, with hostile text in every field a reviewer, a
+    vendor or a questionnaire author fills."""
     questionnaire = draw(questionnaires())
     review = start_review(
         questionnaire,
@@ -113,10 +117,11 @@ def reviews(draw: st.DrawFn) -> Review:
     )
     labels = [option.label for option in questionnaire.scale]
     for response in review.questions:
+        answer = draw(st.sampled_from(["", *labels]))
         review.update(
             response.id,
-            answer=draw(st.sampled_from(["", *labels])),
-            qualifier=draw(hostile_text),
+            answer=answer,
+            qualifier=draw(hostile_text) if answer else "",  # a qualifier qualifies an answer
             detail=draw(hostile_text),
             evidence=[_evidence(draw) for _ in range(draw(st.integers(0, 2)))],
             notes=draw(hostile_text),
@@ -126,7 +131,10 @@ def reviews(draw: st.DrawFn) -> Review:
             Quote(text=draw(hostile_text), url=draw(st.none() | urls))
             for _ in range(draw(st.integers(0, 3)))
         ]
-    return review
+    return questionnaire, review
+
+
+reviews = reviewed().map(lambda pair: pair[1])
 
 
 # -- the promises --------------------------------------------------------------------------
@@ -231,6 +239,37 @@ def session_problems(review: Review) -> list[str]:
     if back.model_dump() != review.model_dump():
         return ["session file loads back to a different review"]
     return []
+
+
+def page_values(review: Review) -> dict[str, object]:
+    """What a page carries: not notes, flags, capture times or the cursor. Evidence whose link
+    the detail already holds is not repeated on the page, so it cannot come back."""
+    return {
+        "head": (review.title(), review.description, review.published, review.tags,
+                 review.created, review.updated),
+        "questions": [
+            (r.id, r.text, r.hint, r.answer, r.qualifier if r.answer else "", r.detail,
+             [(e.url, "" if e.label == default_label(e.url) else e.label, e.quote)
+              for e in r.evidence if f"({e.url})" not in r.detail])
+            for r in review.questions if not review.is_skipped(r)
+        ],
+        "sections": [(s.heading, [(q.text, q.url if q.url and f"({q.url})" not in q.text else None)
+                                  for q in s.quotes]) for s in review.sections],
+    }
+
+
+def import_problems(questionnaire: Questionnaire, review: Review, page: str) -> list[str]:
+    """Importing the exported page must give back the same review."""
+    try:
+        back = import_page(parse_page(page, "fuzzed.md"), questionnaire)
+    except PageError as error:
+        return [f"the export does not import: {str(error)[:200]}"]
+    problems = [f"import note: {note[:200]}" for note in back.unmapped]
+    expected, got = page_values(review), page_values(back.review)
+    for part in expected:
+        if got[part] != expected[part]:
+            problems.append(f"import changed the {part}: {str(got[part])[:150]} != {str(expected[part])[:150]}")
+    return problems
 
 
 def export_problems(review: Review, page: str) -> list[str]:

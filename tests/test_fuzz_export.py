@@ -42,6 +42,6 @@ def test_a_product_name_that_cleans_to_nothing_is_refused_before_a_session_is_ma
     result = cli("new", "--product", product)
 
     assert result.code == 1
-    assert "product name cannot be blank" in result.err
+    assert "a review needs a product name" in result.err
     sessions = workspace / "sessions"
     assert not sessions.exists() or not any(sessions.glob("*.toml"))
