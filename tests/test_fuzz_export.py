@@ -15,13 +15,13 @@ from tui.core.review import Review
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
-@given(reviews())
+@given(reviews)
 def test_every_export_of_hostile_text_keeps_the_page_whole_and_safe(review: Review) -> None:
     assert export_problems(review, export_page(review)) == []
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck))
-@given(reviews())
+@given(reviews)
 def test_every_session_of_hostile_text_loads_back_to_the_same_review(review: Review) -> None:
     assert session_problems(review) == []
 
