@@ -136,3 +136,21 @@ def test_symlinks_planted_where_temporary_files_go_are_never_followed(cli, victi
     assert result.code == 0, result.err
     assert victim.read_text(encoding="utf-8") == "keep me\n"
     assert "saved beside the links" in session.read_text(encoding="utf-8")
+
+
+def test_a_full_disk_is_reported_in_one_line_and_the_last_good_file_kept(
+    cli, workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session = _new(cli)
+    before = session.read_bytes()
+
+    def disk_full(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    result = cli("answer", str(session), "tls-external", "Yes", "--detail", "lost to a full disk?")
+
+    assert result.code == 1
+    assert result.err == f"vendor-review: error: {session}: cannot save: No space left on device\n"
+    assert session.read_bytes() == before
+    assert not list(session.parent.glob("*.tmp"))

@@ -15,8 +15,18 @@ import stat
 import tempfile
 from pathlib import Path
 
+from .errors import InputError
+
 
 TEMPORARY_SUFFIX = ".tmp"
+
+
+class SaveError(OSError, InputError):
+    """A write that failed (disk full, folder read-only); the old file is intact. An OSError
+    for callers that retry, an InputError so the command line reports it in one line."""
+
+    def __str__(self) -> str:
+        return str(self.strerror)
 
 
 class UnsafePathError(OSError):
@@ -51,18 +61,23 @@ def atomic_write(path: Path, data: bytes) -> None:
     folder = path.parent
     if path.is_symlink():
         raise UnsafePathError(f"{path} is a symbolic link; refusing to write through it")
-    fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=TEMPORARY_SUFFIX)
+    try:
+        fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=TEMPORARY_SUFFIX)
+    except OSError as error:
+        raise SaveError(error.errno, f"{path}: cannot save: {error.strerror}") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as error:
         try:
             os.unlink(temporary)
         except FileNotFoundError:
             pass
+        if isinstance(error, OSError):  # a full disk, a folder made read-only
+            raise SaveError(error.errno, f"{path}: cannot save: {error.strerror}") from None
         raise
     directory = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     try:
