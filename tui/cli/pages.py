@@ -6,16 +6,21 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..core.errors import InputError
 from ..core.files import ensure_private_dir
-from ..core.importing import PageImport, choose_questionnaire, import_page, read_page
 from ..core.naming import claim_new_path
 from ..core.review import Review
-from ..core.rereview import changes_as_json, compare_reviews, describe_changes, start_rereview
 from ..core.store import read_review, write_review
 from ..core.workspace import Workspace
 from .parser import add_command, workspace_of
+
+if TYPE_CHECKING:
+    from ..core.importing import PageImport
+
+# The page parser (markdown-it, PyYAML) is imported by the commands that use it: every other
+# command, and the wizard's start-up, must not pay for it.
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -50,6 +55,8 @@ def page_files(arguments: list[Path]) -> list[Path]:
 
 
 def load_page(workspace: Workspace, path: Path, questionnaire_id: str | None) -> PageImport:
+    from ..core.importing import choose_questionnaire, import_page, read_page
+
     page = read_page(path)
     catalog = workspace.catalog
     if questionnaire_id:
@@ -92,6 +99,8 @@ def load_review(workspace: Workspace, reference: str) -> Review:
 
 
 def diff_reviews(args: argparse.Namespace) -> int:
+    from ..core.rereview import changes_as_json, compare_reviews, describe_changes
+
     workspace = workspace_of(args)
     changes = compare_reviews(load_review(workspace, args.a), load_review(workspace, args.b))
     if args.json:
@@ -102,6 +111,8 @@ def diff_reviews(args: argparse.Namespace) -> int:
 
 
 def new_from_previous(args: argparse.Namespace) -> int:
+    from ..core.rereview import start_rereview
+
     """`new --from PREVIOUS`: a re-review of the same vendor, every question to re-check."""
     workspace = workspace_of(args)
     previous = load_review(workspace, args.previous)

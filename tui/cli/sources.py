@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import argparse
 import json
+from typing import TYPE_CHECKING
 
 from ..core.questionnaire import Questionnaire
 from ..core.review import Review
-from ..core.sources.attaching import attach_source, find_source, load_source
-from ..core.sources.finder import Suggestion, suggest_all
 from ..core.store import LOCK_WAIT_SECONDS, open_review, read_review
 from ..core.workspace import Workspace
 from .parser import CommandLineError, add_command, workspace_of
+
+if TYPE_CHECKING:
+    from ..core.sources.finder import Suggestion
+
+# The finder's modules (HTML and Markdown parsing, charset detection) are imported by the
+# commands that use them: every other command, and the wizard's start-up, must not pay for them.
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -43,6 +48,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def add_source(args: argparse.Namespace) -> int:
+    from ..core.sources.attaching import attach_source, load_source
+
     path = workspace_of(args).session_path(args.session)
     read_review(path)  # a mistyped session fails before anything is fetched
     source = load_source(args.source, url=args.url)
@@ -71,6 +78,8 @@ def list_sources(args: argparse.Namespace) -> int:
 
 
 def remove_source(args: argparse.Namespace) -> int:
+    from ..core.sources.attaching import find_source
+
     path = workspace_of(args).session_path(args.session)
     with open_review(path, wait=LOCK_WAIT_SECONDS) as session:
         index = find_source(session.review, args.source)
@@ -81,6 +90,8 @@ def remove_source(args: argparse.Namespace) -> int:
 
 
 def suggest_passages(args: argparse.Namespace) -> int:
+    from ..core.sources.finder import suggest_all
+
     workspace = workspace_of(args)
     review = read_review(workspace.session_path(args.session))
     if args.limit < 1:

@@ -22,8 +22,17 @@ _REFERENCE = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 # link: their colon is escaped wherever they appear, so not even a plain-text mention can be
 # turned into a link by a lenient renderer or a wiki with linkify on.
 _DANGEROUS_SCHEME = re.compile(r"(?i)(?<![a-z0-9])(javascript|vbscript|data|file|ftp)(\s*):")
+# A cheap test that finds every text the pattern above could match (it is five times faster
+# than the case-insensitive pattern, which dominated exporting a large review). Besides ASCII
+# case, Python's (?i) equates only ı and İ with i, ſ with s and the Kelvin sign with k.
+_DANGEROUS_HINT = re.compile(r"(?:javascript|vbscript|data|file|ftp)\s*:")
+
+
+def _may_name_dangerous_scheme(text: str) -> bool:
+    return ":" in text and bool(_DANGEROUS_HINT.search(text.replace("ı", "i").replace("İ", "i").casefold()))
 # The start of an inline link's destination: `](` then the destination up to space or `)`.
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^\s)>]*)")
+_LABEL_SPECIAL = re.compile(r"([\\\[\]])")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 
 _UNESCAPES = {"&amp;": "&", "&lt;": "<", "&#58;": ":", "&#40;": "(", "\\|": "|", "<br>": "\n"}
@@ -51,8 +60,10 @@ def escape_inline(text: str) -> str:
     """Text (already cleaned of control characters) as one line of inline Markdown."""
     text = _REFERENCE.sub("&amp;", text)
     text = text.replace("<", "&lt;")
-    text = _DANGEROUS_SCHEME.sub(r"\1\2&#58;", text)
-    text = _break_unsafe_links(text)
+    if _may_name_dangerous_scheme(text):
+        text = _DANGEROUS_SCHEME.sub(r"\1\2&#58;", text)
+    if "](" in text:  # every link destination starts so
+        text = _break_unsafe_links(text)
     return text.replace("|", "\\|").replace("\n", "<br>")
 
 
@@ -63,7 +74,7 @@ def unescape_inline(markdown: str) -> str:
 
 def escape_link_label(text: str) -> str:
     """Text inside `[...]`: brackets and backslashes escaped so the label cannot end early."""
-    return escape_inline(re.sub(r"([\\\[\]])", r"\\\1", text))
+    return escape_inline(_LABEL_SPECIAL.sub(r"\\\1", text))
 
 
 def unescape_link_label(markdown: str) -> str:

@@ -13,8 +13,6 @@ import json
 import re
 from datetime import datetime
 
-import yaml
-
 from .markdown_text import escape_inline, escape_link_label, escape_link_target
 from .review import Evidence, ImportedPage, PagePart, Response, Review, SectionNotes
 
@@ -36,7 +34,10 @@ def wiki_timestamp(moment: datetime) -> str:
 
 def yaml_value(value: str) -> str:
     """Unquoted, as Wiki.js writes it, unless YAML would then read it back as something else
-    (a number, a date, a mapping, nothing at all): then double-quoted by the YAML library."""
+    (a number, a date, a mapping, nothing at all): then double-quoted by the YAML library.
+    PyYAML is imported here, not at the top: the wizard's first screen must not wait for it."""
+    import yaml
+
     try:
         if "\n" not in value and yaml.safe_load(f"key: {value}") == {"key": value}:
             return value
@@ -87,7 +88,9 @@ def render_evidence(item: Evidence) -> str:
 def render_detail_cell(review: Review, response: Response) -> str:
     if review.is_skipped(response):
         return escape_inline(review.skip_reason(response))
-    detail = _EVIDENCE_LOOKALIKE.sub(r"\1\2\\:", response.detail)
+    detail = response.detail
+    if "Evidence" in detail:  # the substitution below is slow on long text and rarely needed
+        detail = _EVIDENCE_LOOKALIKE.sub(r"\1\2\\:", detail)
     lines = [escape_inline(detail)] if detail else []
     extra = [render_evidence(e) for e in response.evidence if f"({e.url})" not in response.detail]
     if extra:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, field_validator
@@ -23,6 +24,7 @@ Text = Annotated[str, AfterValidator(clean_text)]
 Line = Annotated[str, AfterValidator(clean_line)]
 
 SAFE_URL_SCHEMES = ("http", "https", "mailto")
+_URL_FORBIDDEN = re.compile(r'[\s<>"\\`]')
 
 
 def now() -> datetime:
@@ -39,7 +41,7 @@ def check_url(url: str) -> str:
         raise ValueError(f"a link must start with http://, https:// or mailto: (got {url[:60]!r})")
     if scheme.lower() in ("http", "https") and not (rest.startswith("//") and len(rest) > 2):
         raise ValueError(f"{url[:60]!r} is not a web address")
-    if any(c.isspace() or c in '<>"\\`' for c in url):
+    if _URL_FORBIDDEN.search(url):
         raise ValueError(f"a link cannot contain spaces, quotes, backslashes or <>: {url[:60]!r}")
     return url
 
@@ -215,11 +217,21 @@ class Review(_Model):
     def vendor_name(self) -> str:
         return self.vendor or self.product
 
+    @cached_property
+    def positions(self) -> dict[str, int]:
+        """Where each question id sits in `questions` (the first of a repeated id wins).
+        Skip logic and progress ask for parents on every keystroke: a scan per lookup made
+        them quadratic in the number of questions."""
+        return {r.id: i for i, r in reversed(list(enumerate(self.questions)))}
+
     def response(self, question_id: str) -> Response:
-        for response in self.questions:
-            if response.id == question_id:
-                return response
-        raise KeyError(question_id)
+        index = self.positions.get(question_id)
+        if index is None or index >= len(self.questions) or self.questions[index].id != question_id:
+            del self.positions  # the questions changed since the index was made
+            index = self.positions.get(question_id)
+            if index is None:
+                raise KeyError(question_id)
+        return self.questions[index]
 
     def title(self) -> str:
         """One pass over the pattern, so braces inside a product name stay as typed."""

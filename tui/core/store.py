@@ -8,9 +8,11 @@ re-serialises only the questions that changed since the last save.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
+import rtoml
 import tomli_w
 from pydantic import ValidationError
 
@@ -27,31 +29,93 @@ class SessionError(InputError):
 
 
 def read_review(path: Path) -> Review:
+    return load_review(path)[0]
+
+
+def load_review(path: Path) -> tuple[Review, ReviewWriter]:
+    """The review in a session file, and a writer that already knows the file's question
+    tables, so the first save after opening costs no more than any later one."""
     try:
         data = read_regular_file(path)
     except FileNotFoundError:
         raise SessionError(f"{path}: no such session file") from None
     except OSError as error:
         raise SessionError(f"{path}: {error.strerror or error}") from None
-    try:
-        document = parse_toml(path, data)
-    except InputError as error:
-        raise SessionError(str(error)) from None
+    document, writer = _parse_session(path, data)
     if "questionnaire" not in document or "questions" not in document:
         raise SessionError(f"{path}: not a vendor-review session (no questionnaire or questions)")
     try:
-        return Review.model_validate(document)
+        review = Review.model_validate(document)
     except ValidationError as error:
         raise SessionError(f"{path}: " + "; ".join(describe_validation_error(error))) from None
+    return review, writer
+
+
+def _parse_session(path: Path, data: bytes) -> tuple[dict[str, Any], ReviewWriter]:
+    """The TOML document and a writer for it, which knows the file's own text of each
+    question (and of the attached sources) when the file splits cleanly."""
+    try:
+        pieces = _parse_in_pieces(data.decode("utf-8"))
+    except (UnicodeDecodeError, rtoml.TomlParsingError, ValueError):
+        pieces = None
+    if pieces is not None:
+        return pieces
+    try:
+        return parse_toml(path, data), ReviewWriter()
+    except InputError as error:
+        raise SessionError(str(error)) from None
+
+
+# A top-level array table's header line: [[questions]], [[sections]] (not [[questions.evidence]]).
+_ARRAY_TABLE = re.compile(r"^\[\[([A-Za-z0-9_-]+)\]\]$", re.M)
+
+
+def _parse_in_pieces(text: str) -> tuple[dict[str, Any], ReviewWriter] | None:
+    """Parse the file one top-level `[[...]]` table at a time, keeping each question's text
+    for the writer. None when the file does not split cleanly (hand-edited into another
+    shape): the caller then parses it whole.
+
+    Splitting at lines that read `[[questions]]` is safe because each piece must parse on its
+    own to exactly one table of its kind: a split inside a multi-line string would leave that
+    string unterminated in the piece before it, which fails to parse.
+    """
+    starts = [(match.start(), match.group(1)) for match in _ARRAY_TABLE.finditer(text)]
+    if not starts:
+        return None
+    document = rtoml.loads(text[: starts[0][0]])
+    arrays: dict[str, list[Any]] = {}
+    tables: dict[str, str] = {}
+    sources_from: int | None = None  # where the sources start, if they end the file
+    ends = [start for start, _ in starts[1:]] + [len(text)]
+    for (start, kind), end in zip(starts, ends):
+        piece = text[start:end]
+        parsed = rtoml.loads(piece)
+        if kind in document or parsed.keys() != {kind} or len(parsed[kind]) != 1:
+            return None
+        table = parsed[kind][0]
+        arrays.setdefault(kind, []).append(table)
+        if kind == "questions":
+            question_id = table.get("id")
+            if not isinstance(question_id, str) or question_id in tables:
+                return None
+            # The writer joins tables with a blank line; the last table of the file has none.
+            tables[question_id] = piece[:-1] if end < len(text) else piece
+        if kind == "sources" and sources_from is None:
+            sources_from = start
+        elif kind != "sources" and sources_from is not None:
+            sources_from = len(text) + 1  # not last: the writer serialises them anew
+    sources = "\n" + text[sources_from:] if sources_from is not None and sources_from <= len(text) else None
+    return document | arrays, ReviewWriter(tables, sources)
 
 
 class ReviewWriter:
     """Serialises one review, remembering each question's TOML so a save after a single
-    change costs one question's serialisation plus the write."""
+    change costs one question's serialisation plus the write. It can start from the tables
+    of the file a review was read from (see `load_review`)."""
 
-    def __init__(self) -> None:
-        self._tables: dict[str, str] = {}
-        self._sources: str | None = None
+    def __init__(self, tables: dict[str, str] | None = None, sources: str | None = None) -> None:
+        self._tables: dict[str, str] = dict(tables or {})
+        self._sources = sources
 
     def dumps(self, review: Review) -> str:
         changed = review.take_changes()
@@ -112,12 +176,17 @@ class OpenReview:
     process can ever reach a file someone else is editing.
     """
 
-    def __init__(self, path: Path, review: Review, lock: ReviewLock | None, locked_by: ReviewLocked | None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        loaded: tuple[Review, ReviewWriter],
+        lock: ReviewLock | None,
+        locked_by: ReviewLocked | None,
+    ) -> None:
         self.path = path
-        self.review = review
+        self.review, self._writer = loaded
         self._lock = lock
         self.locked_by = locked_by
-        self._writer = ReviewWriter()
 
     @property
     def read_only(self) -> bool:
@@ -156,10 +225,10 @@ def open_review(path: Path, *, wait: float = 0.0, allow_read_only: bool = False)
     except ReviewLocked as locked:
         if not allow_read_only:
             raise
-        return OpenReview(path, read_review(path), None, locked)
+        return OpenReview(path, load_review(path), None, locked)
     try:
-        review = read_review(path)
+        loaded = load_review(path)
     except BaseException:
         lock.release()
         raise
-    return OpenReview(path, review, lock, None)
+    return OpenReview(path, loaded, lock, None)

@@ -1,0 +1,89 @@
+"""A program in a pseudo-terminal at 80x24, read through a terminal emulator (pyte), so a
+figure is what a reviewer would see: the time until text is on the screen, not until a
+process printed something."""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from pathlib import Path
+
+import pexpect
+import pyte
+
+COLUMNS, LINES = 80, 24
+
+
+class Terminal:
+    def __init__(self, command: list[str], *, cwd: Path, env: dict[str, str] | None = None) -> None:
+        self.screen = pyte.Screen(COLUMNS, LINES)
+        self._stream = pyte.ByteStream(self.screen)
+        environment = dict(os.environ, TERM="xterm-256color", COLUMNS=str(COLUMNS), LINES=str(LINES))
+        environment.update(env or {})
+        self.started = time.perf_counter()
+        self.child = pexpect.spawn(command[0], command[1:], cwd=str(cwd), env=environment,
+                                   dimensions=(LINES, COLUMNS))
+
+    def text(self) -> str:
+        """The screen as one line of words: layout and wrapping do not matter to a search."""
+        return re.sub(r"\s+", " ", " ".join(self.screen.display))
+
+    def _pump(self, timeout: float) -> None:
+        try:
+            self._stream.feed(self.child.read_nonblocking(1 << 16, timeout=timeout))
+        except pexpect.TIMEOUT:
+            pass
+
+    def wait_for(self, wanted: str, timeout: float = 20.0) -> float:
+        """Seconds from now until `wanted` is on the screen."""
+        start = time.perf_counter()
+        wanted = re.sub(r"\s+", " ", wanted)
+        while wanted not in self.text():
+            if time.perf_counter() - start > timeout:
+                raise TimeoutError(f"{wanted!r} never appeared; the screen shows: {self.text()[:300]}")
+            self._pump(0.002)
+        return time.perf_counter() - start
+
+    def press(self, keys: str, wanted: str, timeout: float = 10.0) -> float:
+        """Seconds from writing `keys` to the terminal until `wanted` is on the screen."""
+        self.settle()
+        start = time.perf_counter()
+        self.child.send(keys)
+        wanted = re.sub(r"\s+", " ", wanted)
+        while wanted not in self.text():
+            if time.perf_counter() - start > timeout:
+                raise TimeoutError(f"after {keys!r}, {wanted!r} never appeared: {self.text()[:300]}")
+            self._pump(0.001)
+        return time.perf_counter() - start
+
+    def settle(self, quiet: float = 0.05) -> None:
+        """Read until the program has drawn nothing for `quiet` seconds."""
+        last = time.perf_counter()
+        while time.perf_counter() - last < quiet:
+            before = self.screen.display
+            self._pump(0.01)
+            if self.screen.display != before:
+                last = time.perf_counter()
+
+    def peak_memory(self) -> int:
+        """The program's peak resident memory in bytes (VmHWM of its process)."""
+        status = Path(f"/proc/{self.child.pid}/status").read_text()
+        return int(re.search(r"^VmHWM:\s+(\d+) kB", status, re.M).group(1)) * 1024
+
+    def close(self) -> None:
+        self.child.sendcontrol("q")
+        try:
+            self.child.expect(pexpect.EOF, timeout=5)
+        except (pexpect.TIMEOUT, pexpect.EOF):
+            pass
+        self.child.close(force=True)
+
+
+CTRL = {"ctrl+n": "\x0e", "ctrl+p": "\x10", "ctrl+o": "\x0f", "ctrl+q": "\x11", "f2": "\x1bOQ",
+        "f3": "\x1bOR", "f4": "\x1bOS", "escape": "\x1b", "enter": "\r", "tab": "\t"}
+
+
+def key_bytes(key: str) -> str:
+    """What a terminal sends for a key named as Textual names it."""
+    return CTRL.get(key, key)
