@@ -30,6 +30,8 @@ _DANGEROUS_HINT = re.compile(r"(?:javascript|vbscript|data|file|ftp)\s*:")
 
 def _may_name_dangerous_scheme(text: str) -> bool:
     return ":" in text and bool(_DANGEROUS_HINT.search(text.replace("ı", "i").replace("İ", "i").casefold()))
+
+
 # The start of an inline link's destination: `](` then the destination up to space or `)`.
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^\s)>]*)")
 _LABEL_SPECIAL = re.compile(r"([\\\[\]])")
