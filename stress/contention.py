@@ -115,7 +115,7 @@ def race_once(workspace: Path, session: Path, question: str, number: int, figure
             process.stdin.write("go\n")
             process.stdin.flush()
         reports = [json.loads(process.stdout.readline()) for process in processes]
-    except ValueError:
+    except (ValueError, BrokenPipeError):  # a contender died: reported below with its stderr
         reports = []
     outputs = [process.communicate(timeout=30) for process in processes]
     if len(reports) != 2:
