@@ -123,7 +123,10 @@ def answer_question(args: argparse.Namespace) -> int:
     path = workspace.session_path(args.session)
     with open_review(path, wait=LOCK_WAIT_SECONDS) as session:
         review = session.review
-        questionnaire = workspace.catalog.get(review.questionnaire)
+        try:
+            questionnaire = workspace.catalog.get(review.questionnaire)
+        except InputError as error:  # the session outlived its questionnaire file
+            raise SessionError(f"{path}: questionnaire: {error}") from None
         label, qualifier = parse_answer(questionnaire, args.answer)
         if args.qualifier is not None:
             qualifier = args.qualifier

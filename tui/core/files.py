@@ -9,10 +9,24 @@ someone planted where our files live.
 from __future__ import annotations
 
 import errno
+import glob
 import os
 import stat
 import tempfile
 from pathlib import Path
+
+from .errors import InputError
+
+
+TEMPORARY_SUFFIX = ".tmp"
+
+
+class SaveError(OSError, InputError):
+    """A write that failed (disk full, folder read-only); the old file is intact. An OSError
+    for callers that retry, an InputError so the command line reports it in one line."""
+
+    def __str__(self) -> str:
+        return str(self.strerror)
 
 
 class UnsafePathError(OSError):
@@ -47,18 +61,23 @@ def atomic_write(path: Path, data: bytes) -> None:
     folder = path.parent
     if path.is_symlink():
         raise UnsafePathError(f"{path} is a symbolic link; refusing to write through it")
-    fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=TEMPORARY_SUFFIX)
+    except OSError as error:
+        raise SaveError(error.errno, f"{path}: cannot save: {error.strerror}") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as error:
         try:
             os.unlink(temporary)
         except FileNotFoundError:
             pass
+        if isinstance(error, OSError):  # a full disk, a folder made read-only
+            raise SaveError(error.errno, f"{path}: cannot save: {error.strerror}") from None
         raise
     directory = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     try:
@@ -71,3 +90,14 @@ def create_exclusive(path: Path) -> None:
     """Claim a new file name (0600), failing if anything, a symlink included, is there."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
     os.close(fd)
+
+
+def remove_leftover_temporaries(path: Path) -> None:
+    """Delete the temporary files of writes to `path` that were killed before their rename.
+
+    Only safe for the one process allowed to write `path` (the lock holder): any other
+    temporary file of it belongs to a writer that died."""
+    for leftover in path.parent.glob(f".{glob.escape(path.name)}.*{TEMPORARY_SUFFIX}"):
+        if leftover.is_file() and not leftover.is_symlink():
+            leftover.unlink(missing_ok=True)
+

@@ -12,13 +12,15 @@ import getpass
 import json
 import os
 import socket
+import stat
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from .files import UnsafePathError, read_regular_file
+from .files import UnsafePathError, read_regular_file, remove_leftover_temporaries
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,8 @@ class ReviewLock:
         self.path = lock_path_for(session)
         if self.path.is_symlink():
             raise UnsafePathError(f"{self.path} is a symbolic link; refusing to use it as a lock")
+        if self.path.exists():
+            _refuse_shared_file(self.path, self.path.lstat())
         self._lock = FileLock(str(self.path), mode=0o600, thread_local=False)
 
     @property
@@ -63,8 +67,10 @@ class ReviewLock:
         try:
             self._lock.acquire(timeout=wait, poll_interval=0.02)
         except Timeout:
-            raise ReviewLocked(self.session, self.holder()) from None
+            raise ReviewLocked(self.session, self.current_holder()) from None
         self._write_holder()
+        # Whoever held the lock before us may have been killed mid-save.
+        remove_leftover_temporaries(self.session)
 
     def release(self) -> None:
         if self._lock.is_locked:
@@ -78,6 +84,17 @@ class ReviewLock:
         except (OSError, ValueError, TypeError):
             return None
 
+    def current_holder(self, patience: float = 1.0) -> Holder | None:
+        """The live holder. A process that has just won the lock writes its name a moment
+        later; until then the file is empty or still names a holder that died, so look again
+        for up to `patience` seconds before settling for what is there."""
+        deadline = time.monotonic() + patience
+        while True:
+            holder = self.holder()
+            if (holder is not None and _is_alive(holder)) or time.monotonic() >= deadline:
+                return holder
+            time.sleep(0.01)
+
     def _write_holder(self) -> None:
         holder = Holder(
             user=_user_name(),
@@ -85,9 +102,31 @@ class ReviewLock:
             pid=os.getpid(),
             since=datetime.now().astimezone().isoformat(timespec="seconds"),
         )
-        fd = os.open(self.path, os.O_WRONLY | os.O_TRUNC | os.O_NOFOLLOW)
+        fd = os.open(self.path, os.O_WRONLY | os.O_NOFOLLOW)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            _refuse_shared_file(self.path, os.fstat(fd))
+            handle.truncate()
             json.dump(holder.__dict__, handle)
+
+
+def _refuse_shared_file(path: Path, info: os.stat_result) -> None:
+    """A lock file hard-linked to another name (or not a file at all) was planted: writing
+    our name into it would overwrite whatever file it really is."""
+    if not stat.S_ISREG(info.st_mode) or info.st_nlink != 1:
+        raise UnsafePathError(f"{path} is not our lock file (a hard link or not a regular file)")
+
+
+def _is_alive(holder: Holder) -> bool:
+    """False only when the holder is a process of this host that no longer exists."""
+    if holder.host != socket.gethostname():
+        return True
+    try:
+        os.kill(holder.pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, owned by someone else
+        return True
+    return True
 
 
 def _user_name() -> str:

@@ -18,17 +18,20 @@ SAFE_SCHEMES = ("http", "https", "mailto")
 
 # A user's own character reference: escaped, so every reference in our output is ours.
 _REFERENCE = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
-# Schemes that run code or read local files: their colon is escaped wherever they appear, so
-# not even a plain-text mention can be turned into a link by a lenient renderer.
-_DANGEROUS_SCHEME = re.compile(r"(?i)\b(javascript|vbscript|data|file)(\s*):")
+# Schemes that run code or read local files, and ftp, the one other scheme linkify turns into a
+# link: their colon is escaped wherever they appear, so not even a plain-text mention can be
+# turned into a link by a lenient renderer or a wiki with linkify on.
+_DANGEROUS_SCHEME = re.compile(r"(?i)(?<![a-z0-9])(javascript|vbscript|data|file|ftp)(\s*):")
 # A cheap test that finds every text the pattern above could match (it is five times faster
 # than the case-insensitive pattern, which dominated exporting a large review). Besides ASCII
 # case, Python's (?i) equates only ı and İ with i, ſ with s and the Kelvin sign with k.
-_DANGEROUS_HINT = re.compile(r"(?:javascript|vbscript|data|file)\s*:")
+_DANGEROUS_HINT = re.compile(r"(?:javascript|vbscript|data|file|ftp)\s*:")
 
 
 def _may_name_dangerous_scheme(text: str) -> bool:
     return ":" in text and bool(_DANGEROUS_HINT.search(text.replace("ı", "i").replace("İ", "i").casefold()))
+
+
 # The start of an inline link's destination: `](` then the destination up to space or `)`.
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^\s)>]*)")
 _LABEL_SPECIAL = re.compile(r"([\\\[\]])")

@@ -1,0 +1,157 @@
+"""SIGKILL `vendor-review answer` while it saves, and prove no completed answer is ever lost.
+
+Each round runs the real command to set one answer and kills it at a random moment aimed at
+the save: half the rounds sleep until late in a typical run (timed from warm-up runs), the
+other half watch the sessions folder and kill the moment the save's temporary file appears,
+i.e. in the middle of writing, fsyncing or renaming it. After every round the session file
+must parse and validate, and every question must hold either the last answer whose command
+exited 0 or one of the killed attempts made after it (a kill after the rename is a save that
+completed). Anything else is an answer lost.
+
+    python -m stress.crash [--kills 200] [--seed N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tui.core.store import SessionError, read_review
+
+from .command import new_session, question_ids, run, start
+
+ANSWERS = ("Yes", "No", "Partial", "N/A")
+Attempt = tuple[str, str]  # (answer, detail) as the command was asked to save them
+
+
+@dataclass
+class CrashFigures:
+    kills: int = 0
+    kills_mid_write: int = 0
+    completed: int = 0
+    sessions_checked: int = 0
+    answers_lost: int = 0
+    files_corrupted: int = 0
+    temporaries_left: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (
+            f"crash: {self.kills} kills ({self.kills_mid_write} while the temporary file was being "
+            f"written), {self.completed} saves completed, {self.sessions_checked} sessions checked, "
+            f"{self.answers_lost} answers lost, {self.files_corrupted} files corrupted, "
+            f"{self.temporaries_left} temporary files left behind"
+        )
+
+
+def time_one_run(workspace: Path, session: Path, question: str) -> float:
+    started = time.perf_counter()
+    done = run(workspace, "answer", str(session), question, "Yes", "--detail", "warm-up")
+    if done.returncode != 0:
+        raise RuntimeError(f"`vendor-review answer` failed: {done.stderr.strip()}")
+    return time.perf_counter() - started
+
+
+def _temporary_files(folder: Path) -> list[str]:
+    return [entry.name for entry in os.scandir(folder) if entry.name.endswith(".tmp")]
+
+
+def kill_when_saving(process: subprocess.Popen[bytes], folder: Path, rng: random.Random) -> bool:
+    """Kill as soon as a save's temporary file shows up; True when it was seen first."""
+    while process.poll() is None:
+        if _temporary_files(folder):
+            time.sleep(rng.uniform(0, 0.001))
+            process.send_signal(signal.SIGKILL)
+            return True
+    return False
+
+
+def kill_late(process: subprocess.Popen[bytes], typical_run: float, rng: random.Random) -> None:
+    time.sleep(rng.uniform(0.5 * typical_run, 1.1 * typical_run))
+    if process.poll() is None:
+        process.send_signal(signal.SIGKILL)
+
+
+def check_session(session: Path, committed: dict[str, Attempt], pending: dict[str, list[Attempt]],
+                  figures: CrashFigures) -> None:
+    """Every question holds its last completed answer or a killed attempt made after it."""
+    figures.sessions_checked += 1
+    try:
+        review = read_review(session)
+    except SessionError as error:
+        figures.files_corrupted += 1
+        figures.problems.append(f"round {figures.sessions_checked}: {error}")
+        return
+    for response in review.questions:
+        if response.id not in committed:
+            continue
+        held = (response.answer, response.detail)
+        if held != committed[response.id] and held not in pending[response.id]:
+            figures.answers_lost += 1
+            figures.problems.append(
+                f"round {figures.sessions_checked}: {response.id} holds {held!r}, "
+                f"expected {committed[response.id]!r}"
+            )
+
+
+def run_crash_harness(workspace: Path, kills: int, seed: int = 7) -> CrashFigures:
+    """Kill `answer` at least `kills` times (or give up after 4x as many rounds)."""
+    rng = random.Random(seed)
+    session = new_session(workspace)
+    questions = question_ids(workspace)
+    typical_run = statistics.median(time_one_run(workspace, session, q) for q in questions[:3])
+    committed: dict[str, Attempt] = {q: ("Yes", "warm-up") for q in questions[:3]}
+    pending: dict[str, list[Attempt]] = {q: [] for q in questions}
+    figures = CrashFigures()
+    for round_number in range(kills * 4):
+        if figures.kills >= kills:
+            break
+        question = rng.choice(questions)
+        attempt = (rng.choice(ANSWERS), f"round {round_number}: “said on the call”\nsecond | line")
+        process = start(workspace, "answer", str(session), question, attempt[0], "--detail", attempt[1])
+        if round_number % 2:
+            figures.kills_mid_write += kill_when_saving(process, session.parent, rng)
+        else:
+            kill_late(process, typical_run, rng)
+        code = process.wait()
+        if code == -signal.SIGKILL:
+            figures.kills += 1
+            pending[question].append(attempt)
+        elif code == 0:
+            figures.completed += 1
+            committed[question], pending[question] = attempt, []
+        else:
+            figures.problems.append(f"round {round_number}: `answer` exited {code}")
+        check_session(session, committed, pending, figures)
+    # The reviewer carries on after the last kill: the session takes a normal save again.
+    time_one_run(workspace, session, questions[0])
+    committed[questions[0]], pending[questions[0]] = ("Yes", "warm-up"), []
+    check_session(session, committed, pending, figures)
+    figures.temporaries_left = len(_temporary_files(session.parent))
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--kills", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as folder:
+        figures = run_crash_harness(Path(folder), args.kills, args.seed)
+    print(figures.summary())
+    for problem in figures.problems[:20]:
+        print(f"  {problem}")
+    return 1 if figures.answers_lost or figures.files_corrupted or figures.problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
