@@ -6,7 +6,9 @@ it (an intro paragraph, a rule or none after the table, hints after a plain spac
 entities); those are read as well as can be and every part's source is kept, so nothing a
 page says is lost. markdown-it finds the table and the section headings (and so ignores
 look-alikes inside code blocks); cell text is always taken from the source, because only the
-source inverts our escapes exactly.
+source inverts our escapes exactly. So markdown-it runs its block rules only, over a copy of
+the page whose table rows are cut down to their cell borders (see `_block_tokens`): parsing
+every cell's Markdown was nearly all the cost of importing a long page.
 """
 
 from __future__ import annotations
@@ -14,10 +16,12 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 import yaml
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from pydantic import ValidationError
 
 from .errors import InputError
@@ -202,7 +206,54 @@ def _front_matter(text: str, name: str) -> tuple[int, dict[str, Any]]:
     return close, values
 
 
-def _question_table(tokens: list[Any]) -> tuple[int, int] | None:
+@cache
+def _block_parser() -> MarkdownIt:
+    """CommonMark with tables, block rules only: the inline rules would parse the Markdown of
+    every cell, and nothing here reads it (headings and the table header keep their text)."""
+    return MarkdownIt("commonmark").enable("table").disable("inline")
+
+
+# A line the table rule could take as a row: it starts (after spaces or tabs) with a cell border.
+_ROW_START = re.compile(r"[ \t]*\|")
+# A delimiter row such as `| --- | :-: |`, whose characters the table rule does read.
+_DELIMITER_LIKE = re.compile(r"[ \t]*[-:|][-:| \t]*")
+
+
+def _stand_in(line: str) -> str | None:
+    """The line cut down to what the table rule reads of a body row (its indent, its cell
+    borders, whatever follows the last border), or None when there is nothing to cut or
+    the line's characters matter (a delimiter row; a lone CR, which markdown-it reads as a
+    line end)."""
+    if "\r" in line or not _ROW_START.match(line) or _DELIMITER_LIKE.fullmatch(line):
+        return None
+    borders = [match.start() for match in _CELL_BORDER.finditer(line)]
+    if len(borders) < 2:
+        return None
+    return line[: borders[0]] + "|" + "x|" * (len(borders) - 1) + line[borders[-1] + 1 :]
+
+
+def _block_tokens(lines: list[str]) -> list[Token]:
+    """markdown-it's block tokens for these lines, parsed with row-like lines cut down by
+    `_stand_in`. A cut-down row reads the same to every block rule (no rule's start or end
+    depends on what lies between a row's borders), so as long as each cut line ends up in
+    the body of a top-level table, where only its number of cells counts, the tokens (lines
+    and the text of headings and table headers) are those of the page itself. When one ends
+    up elsewhere (a paragraph, a code block, an HTML block), the page is parsed as it is.
+    A line above a delimiter row may be a table's header, whose text is read: it stays."""
+    parser = _block_parser()
+    headers = {number - 1 for number, line in enumerate(lines) if _DELIMITER_LIKE.fullmatch(line)}
+    stand_ins = {number: cut for number, line in enumerate(lines)
+                 if number not in headers and (cut := _stand_in(line)) is not None}
+    if stand_ins:
+        tokens = parser.parse("\n".join(stand_ins.get(number, line) for number, line in enumerate(lines)))
+        bodies = {number for t in tokens if t.type == "table_open" and t.level == 0 and t.map
+                  for number in range(t.map[0] + 2, t.map[1])}
+        if bodies.issuperset(stand_ins):
+            return tokens
+    return parser.parse("\n".join(lines))
+
+
+def _question_table(tokens: list[Token]) -> tuple[int, int] | None:
     """Body lines [start, end) of the first table whose header names a question column."""
     tables = [(i, t.map) for i, t in enumerate(tokens) if t.type == "table_open" and t.map]
     for index, span in tables:
@@ -223,7 +274,7 @@ def parse_page(text: str, name: str) -> ParsedPage:
     for line in lines:
         starts.append(starts[-1] + len(line) + 1)
     body_line = close + 1
-    tokens = MarkdownIt("commonmark").enable("table").parse("\n".join(lines[body_line:]))
+    tokens = _block_tokens(lines[body_line:])
     span = _question_table(tokens)
     if span is None:
         raise PageError(f"{name}: line {body_line + 1}: no question table after the front-matter "
