@@ -107,7 +107,8 @@ def split_row(line: str) -> list[str]:
     inner = line.strip()
     inner = inner[1:] if inner.startswith("|") else inner
     inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
-    return [cell.strip() for cell in _CELL_BORDER.split(inner)]
+    cells = inner.split("|") if "\\|" not in inner else _CELL_BORDER.split(inner)
+    return [cell.strip() for cell in cells]
 
 
 def read_question_cell(source: str) -> tuple[str, str]:
@@ -226,10 +227,13 @@ def _stand_in(line: str) -> str | None:
     line end)."""
     if "\r" in line or not _ROW_START.match(line) or _DELIMITER_LIKE.fullmatch(line):
         return None
-    borders = [match.start() for match in _CELL_BORDER.finditer(line)]
-    if len(borders) < 2:
+    borders = line.count("|") - line.count("\\|")
+    if borders < 2:
         return None
-    return line[: borders[0]] + "|" + "x|" * (len(borders) - 1) + line[borders[-1] + 1 :]
+    last = line.rindex("|")
+    while line[last - 1] == "\\":
+        last = line.rindex("|", 0, last)
+    return line[: line.index("|")] + "|" + "x|" * (borders - 1) + line[last + 1 :]
 
 
 def _block_tokens(lines: list[str]) -> list[Token]:
