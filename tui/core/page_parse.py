@@ -223,9 +223,8 @@ _DELIMITER_LIKE = re.compile(r"[ \t]*[-:|][-:| \t]*")
 def _stand_in(line: str) -> str | None:
     """The line cut down to what the table rule reads of a body row (its indent, its cell
     borders, whatever follows the last border), or None when there is nothing to cut or
-    the line's characters matter (a delimiter row; a lone CR, which markdown-it reads as a
-    line end)."""
-    if "\r" in line or not _ROW_START.match(line) or _DELIMITER_LIKE.fullmatch(line):
+    the line's characters matter (a delimiter row)."""
+    if not _ROW_START.match(line) or _DELIMITER_LIKE.fullmatch(line):
         return None
     borders = line.count("|") - line.count("\\|")
     if borders < 2:
@@ -236,25 +235,45 @@ def _stand_in(line: str) -> str | None:
     return line[: line.index("|")] + "|" + "x|" * (borders - 1) + line[last + 1 :]
 
 
+# markdown-it ends a table once it has filled in this many cells missing from short rows. A
+# page whose lines times columns stay below it never gets there, and then a run of equal
+# cut-down rows can be read as one: each row of the run is taken exactly as the first is.
+_FILLED_CELLS_LIMIT = 0x10000
+
+
 def _block_tokens(lines: list[str]) -> list[Token]:
     """markdown-it's block tokens for these lines, parsed with row-like lines cut down by
-    `_stand_in`. A cut-down row reads the same to every block rule (no rule's start or end
-    depends on what lies between a row's borders), so as long as each cut line ends up in
-    the body of a top-level table, where only its number of cells counts, the tokens (lines
-    and the text of headings and table headers) are those of the page itself. When one ends
-    up elsewhere (a paragraph, a code block, an HTML block), the page is parsed as it is.
-    A line above a delimiter row may be a table's header, whose text is read: it stays."""
+    `_stand_in` (and runs of equal cut-down rows read once). A cut-down row starts and ends
+    a block where the row as written does; only rules that read a line's text (an HTML
+    block looking for its end, a paragraph or heading, a link definition) can take it
+    differently, and in the body of a top-level table only its number of cells counts. So
+    when every cut line ends up in such a body, the tokens (lines, and the text of headings
+    and table headers) are those of the page itself; otherwise the page is parsed as
+    written. A line above a delimiter row may be a table's header, whose text is read: it
+    is never cut. markdown-it ends a line at a lone CR too: lines with one are not ours to
+    renumber, so such a page is parsed as written."""
     parser = _block_parser()
-    headers = {number - 1 for number, line in enumerate(lines) if _DELIMITER_LIKE.fullmatch(line)}
+    text = "\n".join(lines)
+    if "\r" in text:
+        return parser.parse(text)
+    delimiters = [number for number, line in enumerate(lines) if _DELIMITER_LIKE.fullmatch(line)]
+    headers = {number - 1 for number in delimiters}
     stand_ins = {number: cut for number, line in enumerate(lines)
                  if number not in headers and (cut := _stand_in(line)) is not None}
     if stand_ins:
-        tokens = parser.parse("\n".join(stand_ins.get(number, line) for number, line in enumerate(lines)))
-        bodies = {number for t in tokens if t.type == "table_open" and t.level == 0 and t.map
-                  for number in range(t.map[0] + 2, t.map[1])}
-        if bodies.issuperset(stand_ins):
+        widest = max((lines[number].count("|") + 1 for number in delimiters), default=0)
+        runs = len(lines) * widest <= _FILLED_CELLS_LIMIT
+        read = [number for number in range(len(lines))
+                if not (runs and number - 1 in stand_ins and stand_ins.get(number) == stand_ins[number - 1])]
+        tokens = parser.parse("\n".join(stand_ins.get(number, lines[number]) for number in read))
+        bodies = {index for t in tokens if t.type == "table_open" and t.level == 0 and t.map
+                  for index in range(t.map[0] + 2, t.map[1])}
+        if bodies.issuperset(index for index, number in enumerate(read) if number in stand_ins):
+            firsts = [*read, len(lines)]
+            for token in tokens:
+                token.map = [firsts[token.map[0]], firsts[token.map[1]]] if token.map else token.map
             return tokens
-    return parser.parse("\n".join(lines))
+    return parser.parse(text)
 
 
 def _question_table(tokens: list[Token]) -> tuple[int, int] | None:
