@@ -1,0 +1,297 @@
+"""The wizard as a reviewer uses it on a call: Pilot at 80x24, keys only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tui.app.screens.finish import FinishScreen
+from tui.app.screens.question import QuestionScreen
+from tui.app.screens.start import StartScreen
+from tui.core.catalog import builtin_folder, load_questionnaire
+from tui.core.interview import record_answer, set_text
+from tui.core.page import export_page
+from tui.core.review import start_review
+from tui.core.store import open_review
+
+from .conftest import SIZE, flat, make_review, saved, screen_text, wizard
+
+BRONZE_ANSWERS = "ynpuaynpuay"  # one scale key per bronze question
+
+
+async def settle(pilot, app) -> None:  # type: ignore[no-untyped-def]
+    """Let timers, workers and refreshes finish: the autosave is on disk afterwards."""
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_new_bronze_review_answered_end_to_end_and_exported(workspace: Path) -> None:
+    app = wizard(workspace)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, StartScreen)
+        await pilot.press("ctrl+n")
+        await pilot.press(*"Acme Notes", "enter", *"Acme", "enter", *"Notes", "enter",
+                          *"Sam", "enter", "enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, QuestionScreen)
+        presses = 0
+        for index, key in enumerate(BRONZE_ANSWERS):
+            await pilot.press(key)
+            if index == 0:
+                await pilot.press(*"TLS 1.2+")
+            await pilot.press("ctrl+n")
+            presses += 2
+        await settle(pilot, app)
+        assert isinstance(app.screen, FinishScreen)
+        assert presses / len(BRONZE_ANSWERS) == 2  # the keystroke figure: answer, move on
+        await pilot.press("f8")
+        await settle(pilot, app)
+        assert "Exported to" in flat(screen_text(app))
+        session_path = app.session.path if app.session else None
+    assert session_path is not None
+    exported = (workspace / "exports" / f"{session_path.stem}.md").read_text(encoding="utf-8")
+
+    bronze = load_questionnaire(builtin_folder() / "saas-security-bronze.toml")
+    expected = start_review(bronze, product="Acme Notes", vendor="Acme", description="Notes",
+                            reviewer="Sam")
+    labels = {o.key: o.label for o in bronze.scale}
+    for question, key in zip(bronze.questions, BRONZE_ANSWERS):
+        if question.id == "tls-external":
+            set_text(expected, question.id, detail="TLS 1.2+")
+        record_answer(expected, bronze, question.id, labels[key])
+    on_disk = saved(session_path)
+    expected.created, expected.updated = on_disk.created, on_disk.updated
+    assert exported == export_page(expected)
+    assert "| Does the SaaS provider protect external data in transit using TLS? | Yes | TLS 1.2+ |" in exported
+
+
+async def test_quit_at_question_5_and_resume_there(workspace: Path, session: Path) -> None:
+    app = wizard(workspace, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        for _ in range(4):
+            await pilot.press("y", "ctrl+n")
+        await pilot.press("p", *"a thought")
+        await pilot.press("ctrl+q")
+    review = saved(session)
+    assert review.cursor.question == "api-authentication"
+    assert review.response("api-authentication").detail == "a thought"
+
+    again = wizard(workspace, session)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot, again)
+        text = flat(screen_text(again))
+        assert "Question 5 of 11" in text
+        assert "protect both internal and external APIs" in text
+        assert again.focused is not None and again.focused.id == "detail"
+
+
+async def test_unknown_fills_the_stock_detail_with_the_vendor(workspace: Path, session: Path) -> None:
+    app = wizard(workspace, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("u")
+        await settle(pilot, app)
+        assert "unknown whether Acme protects external data" in flat(screen_text(app))
+    detail = saved(session).response("tls-external").detail
+    assert detail == "At this time, it is unknown whether Acme protects external data in transit using TLS."
+
+
+async def test_unknown_keeps_a_detail_already_typed(workspace: Path, session: Path) -> None:
+    app = wizard(workspace, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("y", *"they said so", "shift+tab", "shift+tab", "u")
+        await settle(pilot, app)
+    response = saved(session).response("tls-external")
+    assert (response.answer, response.detail) == ("Unknown", "they said so")
+
+
+async def test_evidence_is_added_validated_and_removed(workspace: Path, session: Path) -> None:
+    app = wizard(workspace, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("ctrl+l", *"ftp:x", "enter", "enter", "enter")
+        await pilot.pause()
+        assert "must start with http://, https:// or mailto:" in flat(screen_text(app))
+        url_box = app.screen.query_one("#url")
+        url_box.value = ""  # type: ignore[attr-defined]
+        await pilot.press(*"https://a.example/t", "enter", *"Trust", "enter", *"TLS 1.3", "enter")
+        await settle(pilot, app)
+        assert "Trust" in flat(screen_text(app))
+        assert [e.url for e in saved(session).response("tls-external").evidence] == ["https://a.example/t"]
+        app.screen.query_one("#evidence").focus()
+        await pilot.press("down", "ctrl+d")
+        await settle(pilot, app)
+        assert "no evidence yet" in flat(screen_text(app))
+    assert saved(session).response("tls-external").evidence == []
+
+
+async def test_question_whose_condition_is_unmet_is_skipped_and_revisitable(conditional_workspace: Path) -> None:
+    session = make_review(conditional_workspace, questionnaire="cloud-basics", name="cloud")
+    app = wizard(conditional_workspace, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("y", "ctrl+n", "n", "ctrl+n")
+        await settle(pilot, app)
+        assert "Are backups encrypted?" in flat(screen_text(app))  # question 3 stepped over
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        overview = flat(screen_text(app))
+        assert "S skipped" in overview
+        await pilot.press("up", "enter")
+        await settle(pilot, app)
+        text = flat(screen_text(app))
+        assert "Can single sign-on be enforced" in text and "SKIPPED" in text
+    review = saved(session)
+    assert review.is_skipped(review.response("sso-enforced"))
+
+
+async def test_locked_review_opens_read_only_naming_the_holder(workspace: Path, session: Path) -> None:
+    with open_review(session) as holder:
+        before = session.read_bytes()
+        app = wizard(workspace, session)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot, app)
+            text = flat(screen_text(app))
+            assert "READ-ONLY" in text and f"pid {holder.review and __import__('os').getpid()}" in text
+            await pilot.press("y", "ctrl+f")
+            await settle(pilot, app)
+            assert "read-only" in flat(screen_text(app))
+        assert session.read_bytes() == before
+
+
+HOSTILE = "[bold red]boom[/] [link=https://x]y[/link] \x1b[31mred\x1b[0m 🦊 表 | <script>x</script> $(rm -rf)"
+
+
+async def test_hostile_text_is_shown_literally_everywhere(workspace: Path) -> None:
+    session = make_review(workspace, product=HOSTILE, vendor=HOSTILE, name="hostile")
+    app = wizard(workspace, session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("y", *"[/][b]x[/b]")
+        await pilot.press("ctrl+l", *"https://x.ex/[b]", "enter", *"[red]l[/red]", "enter", *"[i]\\", "enter")
+        await settle(pilot, app)
+        text = screen_text(app)
+        assert "[bold red]boom[/]" in text
+        assert "[/][b]x[/b]" in text
+        assert "[red]l[/red]" in text
+        assert "\x1b" not in text
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert "[bold red]boom[/]" in screen_text(app)
+        await pilot.press("f8")
+        await settle(pilot, app)
+        assert isinstance(app.screen, FinishScreen)
+        assert "[bold red]boom[/]" in screen_text(app)
+        await pilot.press("ctrl+q")
+    review = saved(session)
+    assert review.response("tls-external").evidence[0].label == "[red]l[/red]"
+    assert "\x1b" not in session.read_text(encoding="utf-8")
+
+
+async def test_a_failed_save_is_shown_with_its_reason_and_retried(
+        workspace: Path, session: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tui.app import autosave
+    from tui.core.store import OpenReview
+
+    real_save = OpenReview.save
+    disk = {"full": True}
+
+    def full_disk(self: OpenReview) -> None:
+        if disk["full"]:
+            raise OSError(28, "No space left on device", str(self.path))
+        real_save(self)
+
+    monkeypatch.setattr(OpenReview, "save", full_disk)
+    monkeypatch.setattr(autosave, "RETRY", 0.2)
+    app = wizard(workspace, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("y")
+        await settle(pilot, app)
+        assert "No space left on device" in flat(screen_text(app))
+        await pilot.press(*"keep me")
+        assert "No space left on device" in flat(screen_text(app))
+        disk["full"] = False
+        await pilot.pause(0.5)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.save_status == "saved"
+    assert saved(session).response("tls-external").detail == "keep me"
+
+
+async def test_flag_overview_and_next_flagged(workspace: Path, session: Path) -> None:
+    app = wizard(workspace, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("ctrl+n", "ctrl+f")
+        await pilot.pause()
+        assert "FLAGGED" in screen_text(app)
+        await pilot.press("ctrl+p", "ctrl+t")
+        await pilot.pause()
+        assert "Question 2 of 11" in screen_text(app)
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert "Question 3 of 11" in screen_text(app)
+    assert [r.id for r in saved(session).flagged()] == ["certs-external"]
+
+
+async def test_help_lists_the_keys_of_the_current_screen(workspace: Path, session: Path) -> None:
+    app = wizard(workspace, session)
+    async with app.run_test(size=(80, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("f1")
+        await pilot.pause()
+        text = flat(screen_text(app))
+        for words in ("Next question", "Previous question", "Go to the next unanswered question",
+                      "Flag or unflag", "Add an evidence link", "Overview of all questions", "Save and quit"):
+            assert words in text
+        assert "y Yes" in text
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+
+
+async def test_keys_remapped_in_the_config_file_work(workspace: Path, session: Path) -> None:
+    app = wizard(workspace, session, keymap={"next_question": "f6"})
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("y", "f6")
+        await pilot.pause()
+        assert "Question 2 of 11" in screen_text(app)
+
+
+async def test_sections_collect_quotes_with_links(workspace: Path, session: Path) -> None:
+    app = wizard(workspace, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("f10", "ctrl+l", *"CSV export", "enter", *"https://a.example/x", "enter")
+        await settle(pilot, app)
+        assert "CSV export" in screen_text(app)
+    quotes = saved(session).sections[0].quotes
+    assert [(q.text, q.url) for q in quotes] == [("CSV export", "https://a.example/x")]
+
+
+async def test_delete_asks_first(workspace: Path, session: Path) -> None:
+    app = wizard(workspace)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        assert "Acme Notes" in screen_text(app)
+        await pilot.press("ctrl+d", "n")
+        await pilot.pause()
+        assert session.exists()
+        await pilot.press("ctrl+d", "y")
+        await pilot.pause()
+        assert not session.exists()
+
+
+async def test_new_review_requires_a_product(workspace: Path) -> None:
+    app = wizard(workspace)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+n", "ctrl+s")
+        await pilot.pause()
+        assert "The product is required." in screen_text(app)
+        assert not list((workspace / "sessions").glob("*.toml")) if (workspace / "sessions").exists() else True

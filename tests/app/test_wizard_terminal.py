@@ -1,0 +1,86 @@
+"""The real `vendor-review` command in a pseudo-terminal at 80x24, read through a terminal
+emulator: what a reviewer on an SSH session gets, including a dropped connection (SIGHUP)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+
+import pexpect
+import pyte
+
+from .conftest import flat, saved
+
+Q1 = "protect external data in transit using TLS?"
+Q2 = "correctly configured certificates?"
+
+
+class Terminal:
+    def __init__(self, workspace: Path, session: Path) -> None:
+        self.screen = pyte.Screen(80, 24)
+        self.stream = pyte.ByteStream(self.screen)
+        env = dict(os.environ, TERM="xterm-256color", HOME=str(workspace))
+        env.pop("NO_COLOR", None)
+        self.child = pexpect.spawn(sys.executable, ["-m", "tui", "open", str(session), "--workspace", str(workspace)],
+                                   cwd=str(workspace), env=env, dimensions=(24, 80))
+
+    def text(self) -> str:
+        return flat("\n".join(self.screen.display))
+
+    def wait_for(self, words: str, timeout: float = 20.0) -> bool:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                self.stream.feed(self.child.read_nonblocking(65536, timeout=0.05))
+            except pexpect.TIMEOUT:
+                pass
+            except pexpect.EOF:
+                return words in self.text()
+            if words in self.text():
+                return True
+        return False
+
+    def send(self, keys: str) -> None:
+        self.child.send(keys)
+
+
+def wait_until(check, timeout: float = 5.0) -> bool:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_real_command_answers_moves_on_and_quits(workspace: Path, session: Path) -> None:
+    term = Terminal(workspace, session)
+    assert term.wait_for(Q1), term.text()
+    assert "Question 1 of 11" in term.text()
+    term.send("y")
+    time.sleep(0.2)
+    term.send("from the call")
+    term.send("\x0e")  # ctrl+n, the first key of next_question
+    assert term.wait_for(Q2), term.text()
+    term.send("\x11")  # ctrl+q
+    term.child.expect(pexpect.EOF, timeout=20)
+    review = saved(session)
+    assert (review.response("tls-external").answer, review.response("tls-external").detail) == ("Yes", "from the call")
+    assert review.cursor.question == "certs-external"
+
+
+def test_dropped_connection_saves_what_was_typed(workspace: Path, session: Path) -> None:
+    term = Terminal(workspace, session)
+    assert term.wait_for(Q1), term.text()
+    term.send("n")
+    time.sleep(0.2)
+    term.send("typed just before the line dropped")
+    assert term.wait_for("line dropped")
+    term.child.kill(signal.SIGHUP)
+    term.child.expect(pexpect.EOF, timeout=20)
+    term.child.close()
+    assert term.child.signalstatus is None  # it saved and exited instead of dying of the signal
+    assert wait_until(lambda: "line dropped" in saved(session).response("tls-external").detail)

@@ -1,0 +1,173 @@
+"""The wizard's App: owns the open review, its autosave and every screen change.
+
+Screens call back into the app (`changed`, `show_question`, ...) and the app calls the core;
+nothing here decides what an answer means or how a page looks.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import App, SystemCommand
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.worker import Worker
+
+from ..core.errors import InputError
+from ..core.questionnaire import Questionnaire
+from ..core.store import OpenReview, open_review
+from ..core.workspace import Workspace
+from .autosave import Autosave
+from .bindings import bind
+
+if TYPE_CHECKING:
+    from .screens.question import QuestionScreen
+
+
+class ReviewApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "vendor-review"
+    COMMAND_PALETTE_BINDING = "ctrl+backslash"
+    BINDINGS = [
+        bind("quit", "save_and_quit"),
+        bind("help", "show_keys", show=False),
+        bind("command_palette", show=False),
+    ]
+
+    save_status: reactive[str] = reactive("saved")
+
+    def __init__(self, workspace: Workspace, *, session_path: Path | None = None,
+                 read_only: bool = False, theme: str = "", keymap: dict[str, str] | None = None) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.session: OpenReview | None = None
+        self.questionnaire: Questionnaire | None = None
+        self.autosave: Autosave | None = None
+        self._first_session = session_path
+        self._open_read_only = read_only
+        self._quit_despite_failure = False
+        if theme:
+            self.theme = theme
+        if keymap:
+            self.set_keymap(keymap)
+
+    # -- start-up and shutdown -----------------------------------------------------------
+
+    def on_mount(self) -> None:
+        loop = asyncio.get_running_loop()
+        for number in (signal.SIGTERM, signal.SIGHUP):
+            loop.add_signal_handler(number, self._save_and_exit_on_signal)
+        if self._first_session is not None:
+            self.open_session(self._first_session, read_only=self._open_read_only)
+        else:
+            self.show_start()
+
+    def on_unmount(self) -> None:
+        loop = asyncio.get_running_loop()
+        for number in (signal.SIGTERM, signal.SIGHUP):
+            loop.remove_signal_handler(number)
+
+    def _save_and_exit_on_signal(self) -> None:
+        """A dropped SSH connection (SIGHUP) or a shutdown (SIGTERM): save, release, leave."""
+        self.close_session()
+        self.exit()
+
+    async def action_save_and_quit(self) -> None:
+        failure = self.autosave.save_now() if self.autosave else None
+        if failure and not self._quit_despite_failure:
+            self._quit_despite_failure = True
+            self.notify(f"Could not save: {failure}. Your text is kept here; fix the cause, "
+                        "or press quit again to leave without saving.",
+                        severity="error", timeout=15, markup=False)
+            return
+        self.close_session()
+        self.exit()
+
+    # -- the open review -----------------------------------------------------------------
+
+    def open_session(self, path: Path, *, read_only: bool = False) -> None:
+        """Open a review for editing (or read-only when asked, or when someone holds it)."""
+        try:
+            session = open_review(path, allow_read_only=True)
+            questionnaire = self.workspace.catalog.get(session.review.questionnaire)
+        except InputError as error:
+            self.notify(str(error), title="Cannot open the review", severity="error", markup=False)
+            self.show_start()
+            return
+        if read_only and not session.read_only:
+            session.close()
+            session = OpenReview(session.path, session.review, None, None)
+        self.close_session()
+        self.session, self.questionnaire = session, questionnaire
+        self.autosave = Autosave(self, session)
+        self.save_status = "read-only" if session.read_only else "saved"
+        from .screens.question import QuestionScreen
+
+        self._replace_screens(QuestionScreen())
+
+    def close_session(self) -> None:
+        if self.session is None:
+            return
+        if self.autosave:
+            self.autosave.save_now()
+        self.session.close()
+        self.session = self.autosave = self.questionnaire = None
+
+    def changed(self) -> None:
+        """A screen changed the review: save it soon."""
+        if self.autosave:
+            self.autosave.changed()
+
+    def leaving_question(self) -> None:
+        if self.autosave:
+            self.autosave.flush()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "autosave" and self.autosave:
+            self.autosave.worker_finished(event.worker)
+
+    # -- screens -------------------------------------------------------------------------
+
+    def _replace_screens(self, screen: Screen) -> None:
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(screen)
+
+    def show_start(self) -> None:
+        from .screens.start import StartScreen
+
+        self.close_session()
+        self._replace_screens(StartScreen())
+
+    @property
+    def question_screen(self) -> QuestionScreen:
+        from .screens.question import QuestionScreen
+
+        return next(s for s in self.screen_stack if isinstance(s, QuestionScreen))
+
+    def action_show_keys(self) -> None:
+        from .screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.pop_screen()
+            return
+        self.push_screen(HelpScreen(self.screen))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every key of the current screen, by name, then Textual's own (theme, screenshot)."""
+        seen: set[str] = set()
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if not active.enabled or binding.action in seen or binding.action == "command_palette":
+                continue
+            seen.add(binding.action)
+            node, action = active.node, binding.action
+            yield SystemCommand(binding.description, binding.tooltip or binding.description,
+                                lambda node=node, action=action: node.run_action(action))
+        for command in super().get_system_commands(screen):
+            if command.title not in ("Quit", "Keys"):
+                yield command

@@ -1,0 +1,54 @@
+"""Every key of the wizard in one table: its stable id, default keys and what it does.
+
+The table is plain data (no Textual import), so `vendor-review keys` prints it instantly, the
+help screen and the footer read the same descriptions, and a `[keys]` table in the user's
+config file remaps any row by its id.
+
+Why these keys: the reviewer is usually typing in the detail field (a TextArea, which owns
+arrows, pageup/pagedown, home/end and ctrl+a/e/w/x/c/v/u/k/d/z/y, f6 and f7) over SSH and tmux
+(ctrl+b is tmux's prefix; Escape alone is slow on laggy links). What is left is ctrl+n/p/g/t/f/l/o/r/q,
+ctrl+backslash and the function keys, which every terminal and tmux pass through unchanged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class KeyAction:
+    id: str
+    keys: str
+    description: str
+
+
+ACTIONS: tuple[KeyAction, ...] = (
+    KeyAction("next_question", "ctrl+n,f4", "Next question"),
+    KeyAction("previous_question", "ctrl+p,f3", "Previous question"),
+    KeyAction("next_unanswered", "ctrl+g,f5", "Go to the next unanswered question"),
+    KeyAction("next_flagged", "ctrl+t", "Go to the next flagged question"),
+    KeyAction("flag", "ctrl+f", "Flag or unflag the question for follow-up"),
+    KeyAction("add_evidence", "ctrl+l", "Add an evidence link"),
+    KeyAction("edit_external", "ctrl+r,f9", "Edit the detail in $VISUAL/$EDITOR or a large editor"),
+    KeyAction("overview", "ctrl+o,f2", "Overview of all questions"),
+    KeyAction("sections", "f10", "Free-text sections: quotes with source links"),
+    KeyAction("export", "f8", "Finish: summary, preview and export"),
+    KeyAction("help", "f1", "Keys of this screen"),
+    KeyAction("command_palette", "ctrl+backslash", "Command palette: every action by name"),
+    KeyAction("quit", "ctrl+q", "Save and quit"),
+    KeyAction("new_review", "ctrl+n", "Start a new review"),
+    KeyAction("delete_review", "ctrl+d", "Delete the highlighted review (asks first)"),
+    KeyAction("filter", "ctrl+f", "Filter the list of reviews"),
+    KeyAction("remove_evidence", "ctrl+d,delete", "Remove the highlighted evidence"),
+    KeyAction("save_form", "ctrl+s,f8", "Save this form"),
+    KeyAction("close", "escape,f12", "Close this screen"),
+)
+
+DEFAULT_KEYS: dict[str, str] = {action.id: action.keys for action in ACTIONS}
+DESCRIPTIONS: dict[str, str] = {action.id: action.description for action in ACTIONS}
+
+
+def effective_keys(overrides: dict[str, str]) -> dict[str, str]:
+    """The defaults with the user's remaps applied; unknown ids are the config reader's
+    business, so they are ignored here."""
+    return {action_id: overrides.get(action_id, keys) for action_id, keys in DEFAULT_KEYS.items()}

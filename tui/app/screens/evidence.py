@@ -1,0 +1,46 @@
+"""Adding an evidence link: URL (validated by the core), optional label and quote."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Footer, Input, Label, Static
+
+from ...core.errors import InputError
+from ...core.interview import make_evidence
+from ...core.review import Evidence
+from ..bindings import bind
+from .base import WizardDialog
+
+
+class EvidenceDialog(WizardDialog[Evidence | None]):
+    BINDINGS = [bind("save_form", "add", label="Add"), bind("close", "cancel", label="Cancel")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Label("Add evidence (opened by nobody: links are only recorded)", classes="dialog-title")
+            yield Input(placeholder="https://vendor.example/security", id="url")
+            yield Static(id="url-error", classes="error", markup=False)
+            yield Input(placeholder="label (optional), e.g. Trust centre", id="label")
+            yield Input(placeholder="quote (optional): the vendor's words, one line", id="quote")
+            yield Static("Enter on the last field or ctrl+s adds; escape or f12 cancels.", classes="dim")
+        yield Footer(show_command_palette=False)
+
+    @on(Input.Submitted, "#url, #label")
+    def next_field(self) -> None:
+        self.focus_next()
+
+    @on(Input.Submitted, "#quote")
+    def action_add(self) -> None:
+        values = {name: self.query_one(f"#{name}", Input).value for name in ("url", "label", "quote")}
+        try:
+            evidence = make_evidence(values["url"], values["label"], values["quote"])
+        except InputError as error:
+            self.query_one("#url-error", Static).update(str(error))
+            self.query_one("#url", Input).focus()
+            return
+        self.dismiss(evidence)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

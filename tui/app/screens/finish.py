@@ -1,0 +1,103 @@
+"""The end of a review: counts, what is missing, a preview of the page, and the export."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Label, Static
+
+from ...core.errors import InputError
+from ...core.exporting import export_to_file
+from ...core.page import export_page
+from ...core.summary import review_summary
+from ..bindings import bind
+from ..paths import shown
+from ..widgets.save_indicator import SaveIndicator
+from .base import WizardScreen
+
+
+def preview_parser():  # type: ignore[no-untyped-def]
+    """Textual's own parser plus front-matter, which it would otherwise show as a heading."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    return MarkdownIt("gfm-like").use(front_matter_plugin)
+
+
+class FinishScreen(WizardScreen[None]):
+    BINDINGS = [
+        bind("export", "export_page", label="Export"),
+        bind("close", "back", label="Back"),
+        bind("next_unanswered", label="Unanswered"),
+        bind("overview", label="Overview"),
+    ]
+    help_text = "Export writes exports/NAME.md again each time; the preview shows what the wiki will get."
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import Markdown
+
+        session = self.wizard.session
+        assert session is not None
+        review = session.review
+        summary = review_summary(review)
+        answered, total = review.progress()
+        yield Label(f"Finish: {review.title()}", classes="dialog-title", markup=False)
+        yield SaveIndicator(id="save")
+        with VerticalScroll(id="finish-body"):
+            counts = Counter(summary["answers"])
+            line = Text(f"{answered} of {total} done.  ", style="bold")
+            line.append("  ".join(f"{label}: {count}" for label, count in counts.items()) or "No answers yet.")
+            yield Static(line, id="counts")
+            numbers = {r.id: n for n, r in enumerate(review.questions, 1)}
+            unanswered = review.unanswered()
+            if unanswered:
+                yield Static(Text(f"⚠ {len(unanswered)} unanswered, exported with empty cells: questions "
+                                  + ", ".join(str(numbers[r.id]) for r in unanswered), style="bold"),
+                             id="unanswered", classes="warning")
+            flagged = review.flagged()
+            if flagged:
+                yield Static(Text("⚑ flagged for follow-up: questions "
+                                  + ", ".join(str(numbers[r.id]) for r in flagged)), id="flagged")
+            yield Static(Text(f"f8 exports to {shown(self._target())}", style="dim"), id="target")
+            yield Static(id="result", markup=False)
+            yield Markdown(export_page(review), parser_factory=preview_parser, id="preview")
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#finish-body").focus()
+
+    def _target(self):  # type: ignore[no-untyped-def]
+        assert self.wizard.session is not None
+        return self.wizard.workspace.exports / f"{self.wizard.session.path.stem}.md"
+
+    def action_export_page(self) -> None:
+        assert self.wizard.session is not None
+        if self.wizard.autosave:
+            self.wizard.autosave.save_now()
+        target = self._target()
+        result = self.query_one("#result", Static)
+        try:
+            export_to_file(self.wizard.session.review, target)
+        except InputError as error:
+            result.update(f"✗ Not exported: {error}")
+            result.set_classes("error")
+            return
+        unanswered = len(self.wizard.session.review.unanswered())
+        warning = f" ({unanswered} questions still unanswered)" if unanswered else ""
+        result.update(f"✓ Exported to {shown(target)}{warning}")
+        result.set_classes("ok")
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def action_next_unanswered(self) -> None:
+        self.dismiss(None)
+        self.wizard.question_screen.action_next_unanswered()
+
+    def action_overview(self) -> None:
+        from .overview import OverviewScreen
+
+        self.app.switch_screen(OverviewScreen(self.wizard.question_screen.response.id))

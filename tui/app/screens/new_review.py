@@ -1,0 +1,91 @@
+"""Starting a review: questionnaire (bronze preselected), product and the page's details."""
+
+from __future__ import annotations
+
+from pydantic import ValidationError
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Input, Label, Select, Static
+
+from ...core.errors import describe_validation_error
+from ...core.files import ensure_private_dir
+from ...core.naming import claim_new_path
+from ...core.review import start_review
+from ...core.store import write_review
+from ..bindings import bind
+from .base import WizardScreen
+
+DEFAULT_QUESTIONNAIRE = "saas-security-bronze"
+FIELDS = ("product", "vendor", "description", "reviewer", "tags")
+
+
+class NewReviewScreen(WizardScreen[None]):
+    BINDINGS = [bind("save_form", "start", label="Start review"), bind("close", "cancel", label="Cancel")]
+    help_text = "Enter moves to the next field; Enter on the last one (or ctrl+s) starts the review."
+
+    def compose(self) -> ComposeResult:
+        catalog = self.wizard.workspace.catalog
+        choices = [(f"{q.title} ({q.id}, {len(q.questions)} questions)", q.id)
+                   for q in catalog.questionnaires.values()]
+        preselected = DEFAULT_QUESTIONNAIRE if DEFAULT_QUESTIONNAIRE in catalog.questionnaires else choices[0][1]
+        yield Label("New review", classes="dialog-title")
+        with VerticalScroll(id="form"):
+            yield Select(choices, value=preselected, allow_blank=False, id="questionnaire")
+            placeholders = {
+                "product": "product under review (required)",
+                "vendor": "vendor (default: the product)",
+                "description": "one line for the page description",
+                "reviewer": "your name",
+                "tags": "tags, comma-separated (default: the questionnaire's)",
+            }
+            for name in FIELDS:
+                yield Input(placeholder=placeholders[name], id=name)
+                yield Static(id=f"{name}-error", classes="error", markup=False)
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#product").focus()
+
+    @on(Input.Submitted)
+    def next_field(self, event: Input.Submitted) -> None:
+        if event.input.id == FIELDS[-1]:
+            self.action_start()
+        else:
+            self.focus_next()
+
+    @on(Input.Changed, "#product")
+    def product_typed(self) -> None:
+        self.query_one("#product-error", Static).update("")
+
+    def action_start(self) -> None:
+        values = {name: self.query_one(f"#{name}", Input).value for name in FIELDS}
+        for name in FIELDS:
+            self.query_one(f"#{name}-error", Static).update("")
+        if not values["product"].strip():
+            self.query_one("#product-error", Static).update("The product is required.")
+            self.query_one("#product").focus()
+            return
+        questionnaire = self.wizard.workspace.catalog.get(str(self.query_one(Select).value))
+        tags = [t.strip() for t in values["tags"].split(",") if t.strip()] or None
+        try:
+            review = start_review(questionnaire, product=values["product"], vendor=values["vendor"],
+                                  description=values["description"], reviewer=values["reviewer"], tags=tags)
+        except ValidationError as error:
+            for line in describe_validation_error(error):
+                name = line.split(":", 1)[0].split("[", 1)[0]
+                target = name if name in FIELDS else "product"
+                self.query_one(f"#{target}-error", Static).update(line)
+            return
+        sessions = self.wizard.workspace.sessions
+        try:
+            ensure_private_dir(sessions)
+            path = claim_new_path(sessions, review.product, ".toml")
+            write_review(path, review)
+        except OSError as error:
+            self.query_one("#product-error", Static).update(f"Cannot save in {sessions}: {error}")
+            return
+        self.wizard.open_session(path)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,353 @@
+"""One question at a time: answer with one key, then type the detail straight away.
+
+The screen is built once and refilled for each question, so moving on costs a refresh, not a
+new screen. Every edit goes to the core (record_answer, set_text, make_evidence) and then to
+the app's autosave.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
+from rich.text import Text
+from textual.widgets import Footer, Input, Label, Static
+
+from ...core.errors import InputError
+from ...core.interview import UNKNOWN, record_answer, set_text
+from ...core.review import Cursor, Evidence, Response, Review
+from ..bindings import bind
+from ..widgets.answer_bar import AnswerBar
+from ..widgets.evidence_list import EvidenceList
+from ..widgets.save_indicator import SaveIndicator
+from .base import WizardScreen
+
+if TYPE_CHECKING:
+    from textual.widgets import TextArea
+
+BAR_WIDTH = 24
+# Widget ids that match the review's cursor fields, so a resumed review focuses the same one.
+FIELDS = ("answer", "qualifier", "detail", "evidence", "notes")
+
+
+class QuestionScreen(WizardScreen[None]):
+    BINDINGS = [
+        bind("next_question", label="Next"),
+        bind("previous_question", label="Back"),
+        bind("next_unanswered", label="Unanswered", show=False),
+        bind("next_flagged", show=False),
+        bind("flag", label="Flag"),
+        bind("add_evidence", label="Evidence", show=False),
+        bind("edit_external", label="Editor", show=False),
+        bind("overview", label="Overview"),
+        bind("sections", show=False),
+        bind("export", label="Finish"),
+    ]
+
+    @property
+    def help_text(self) -> str:
+        """The answer keys come from the questionnaire, not the key table."""
+        scale = self.wizard.questionnaire.scale if self.wizard.questionnaire else []
+        keys = ", ".join(f"{o.key} {o.label}" for o in scale)
+        return (f"On the answer line: {keys}; then type the detail. Tab and shift+tab move between "
+                "answer, qualifier, detail, evidence and notes. Unknown fills a stock detail when it is empty.")
+
+    def compose(self) -> ComposeResult:
+        """Only what the first paint needs; the editable fields follow (see on_mount)."""
+        session, questionnaire = self.wizard.session, self.wizard.questionnaire
+        assert session is not None and questionnaire is not None
+        with Horizontal(id="topbar"):
+            yield Static(f"{session.review.product} · {questionnaire.title}", id="title", markup=False)
+            yield SaveIndicator(id="save")
+        if session.read_only:
+            holder = session.locked_by
+            who = str(holder) if holder else "opened read-only on request"
+            yield Static(f"READ-ONLY: {who}. Nothing you do here is saved.", id="banner", markup=False)
+        yield Static(id="progress-line")
+        with Vertical(id="head"):  # never scrolls away while the reviewer types below
+            yield Static(id="question-text", markup=False)
+            yield Static(id="hint", markup=False)
+            yield Static(id="skipped", markup=False)
+            yield AnswerBar(questionnaire.scale, id="answer")
+        with VerticalScroll(id="body", can_focus=False):
+            yield Static(id="guidance", markup=False)
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        """The question is painted first; the fields (the text areas are slow to import)
+        arrive right after, before any key the reviewer typed meanwhile is handled."""
+        self._question_id = ""
+        self._filling = False
+        self._ready = False  # the fields are mounted and the cursor is being recorded
+        self._focus_when_ready = ""
+        cursor = self.review.cursor
+        known = {r.id for r in self.review.questions}
+        first = cursor.question if cursor.question in known else self.review.questions[0].id
+        self.show(first, focus="answer")
+        self.call_after_refresh(self._add_fields, cursor.field)
+
+    async def _add_fields(self, focus: str) -> None:
+        from textual.widgets import TextArea
+
+        qualifier = Input(placeholder="qualifier (optional), e.g. version dependent", id="qualifier",
+                          disabled=self.read_only)
+        qualifiers = self.wizard.questionnaire.qualifiers if self.wizard.questionnaire else []
+        if qualifiers:
+            from textual.suggester import SuggestFromList
+
+            qualifier.suggester = SuggestFromList(qualifiers, case_sensitive=False)
+        areas = [TextArea(id=name, soft_wrap=True, tab_behavior="focus", read_only=self.read_only)
+                 for name in ("detail", "notes")]
+        for area in areas:
+            area.cursor_blink = False
+        await self.query_one("#body").mount_all([
+            qualifier,
+            Label("Detail", classes="field-label"), areas[0],
+            Label("Evidence", classes="field-label"), EvidenceList(id="evidence"),
+            Label("Private notes (never exported)", classes="field-label"), areas[1],
+        ])
+        self._ready = True
+        self._fill_fields()
+        focus = self._focus_when_ready or focus
+        if focus != "answer" and self.focused is self.query_one("#answer"):
+            self.query_one(f"#{focus if focus in FIELDS else 'answer'}").focus()
+
+    # -- reading the review ----------------------------------------------------------------
+
+    @property
+    def review(self) -> Review:
+        return self.wizard.session.review
+
+    @property
+    def response(self) -> Response:
+        return self.review.response(self._question_id)
+
+    @property
+    def read_only(self) -> bool:
+        return bool(self.wizard.session.read_only)
+
+    def _index(self) -> int:
+        return [r.id for r in self.review.questions].index(self._question_id)
+
+    # -- showing a question ----------------------------------------------------------------
+
+    def show(self, question_id: str, *, focus: str = "answer") -> None:
+        """Fill the screen with one question and put the focus where the reviewer types next."""
+        if self._question_id and self._question_id != question_id:
+            self.wizard.leaving_question()
+        self._question_id = question_id
+        response = self.response
+        guidance = ""
+        try:
+            guidance = self.wizard.questionnaire.question(question_id).guidance
+        except KeyError:
+            pass
+        self._filling = True
+        self.query_one("#question-text", Static).update(response.text)
+        self._set_optional("#hint", response.hint)
+        self._set_optional("#guidance", guidance)
+        skipped = self.review.skip_reason(response) if self.review.is_skipped(response) else ""
+        self._set_optional("#skipped", f"SKIPPED. {skipped} You can still answer it." if skipped else "")
+        self._filling = False
+        self._fill_fields()
+        self._refresh_status()
+        self.query_one("#body", VerticalScroll).scroll_home(animate=False)
+        self.query_one(f"#{focus if focus in FIELDS else 'answer'}").focus()
+        self._move_cursor(focus)
+
+    def _fill_fields(self) -> None:
+        if not self._ready:
+            return
+        response = self.response
+        self._filling = True
+        self.query_one("#qualifier", Input).value = response.qualifier
+        for area in self._text_areas():
+            area.load_text(getattr(response, str(area.id)))
+        self.query_one("#evidence", EvidenceList).show(response.evidence)
+        self._filling = False
+
+    def _set_optional(self, selector: str, text: str) -> None:
+        widget = self.query_one(selector, Static)
+        widget.update(text)
+        widget.display = bool(text)
+
+    def _refresh_status(self) -> None:
+        response = self.response
+        index, total = self._index() + 1, len(self.review.questions)
+        answered, _ = self.review.progress()
+        filled = round(BAR_WIDTH * answered / total)
+        line = Text(f"Question {index} of {total} ", style="bold")
+        line.append("━" * filled, style="green").append("━" * (BAR_WIDTH - filled), style="dim")
+        line.append(f" {answered}/{total} done")
+        if response.flagged:
+            line.append("  ⚑ FLAGGED", style="bold red")
+        self.query_one("#progress-line", Static).update(line)
+        self.query_one("#answer", AnswerBar).show(response.answer)
+
+    def _move_cursor(self, field: str) -> None:
+        if field not in FIELDS or self.read_only:
+            return
+        cursor = Cursor(question=self._question_id, field=field)
+        if self.review.cursor != cursor:
+            self.review.cursor = cursor
+            self.review.touch()
+            self.wizard.changed()
+
+    def on_descendant_focus(self, event: Widget.DescendantFocus) -> None:
+        if event.widget.id in FIELDS and self._question_id:
+            self._move_cursor(event.widget.id)
+
+    # -- editing ---------------------------------------------------------------------------
+
+    def _editable(self) -> bool:
+        if self.read_only:
+            self.notify("This review is open read-only; nothing can be changed.", severity="warning")
+        return not self.read_only
+
+    def _changed(self) -> None:
+        self._refresh_status()
+        self.wizard.changed()
+
+    @on(AnswerBar.Picked)
+    def answer(self, event: AnswerBar.Picked) -> None:
+        if not self._editable():
+            return
+        record_answer(self.review, self.wizard.questionnaire, self._question_id, event.label)
+        self._changed()
+        if not self._ready:  # answered before the fields arrived: _add_fields takes over
+            self._focus_when_ready = "detail"
+            return
+        detail = cast("TextArea", self.query_one("#detail"))
+        if event.label == UNKNOWN and detail.text != self.response.detail:
+            self._filling = True
+            detail.load_text(self.response.detail)
+            detail.move_cursor(detail.document.end)
+            self._filling = False
+        detail.focus()
+
+    def _text_areas(self) -> list[TextArea]:
+        """The detail and notes areas, once they are mounted (see on_mount)."""
+        return cast("list[TextArea]", list(self.query("#detail, #notes")))
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if self._filling or self.read_only or event.text_area.id not in ("detail", "notes"):
+            return
+        self._set_text(**{event.text_area.id: event.text_area.text})
+
+    @on(Input.Changed, "#qualifier")
+    def qualifier_changed(self, event: Input.Changed) -> None:
+        if not self._filling and not self.read_only:
+            self._set_text(qualifier=event.value)
+
+    @on(Input.Submitted, "#qualifier")
+    def qualifier_done(self) -> None:
+        self.query_one("#detail").focus()
+
+    def _set_text(self, **fields: str) -> None:
+        try:
+            set_text(self.review, self._question_id, **fields)
+        except InputError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.wizard.changed()
+
+    def set_detail(self, text: str) -> None:
+        """Text from the full-size editor."""
+        self._set_text(detail=text)
+        cast("TextArea", self.query_one("#detail")).load_text(self.response.detail)
+
+    def add_evidence(self, evidence: Evidence) -> None:
+        self.review.update(self._question_id, evidence=[*self.response.evidence, evidence])
+        self.query_one("#evidence", EvidenceList).show(self.response.evidence)
+        self._changed()
+
+    @on(EvidenceList.Remove)
+    def remove_evidence(self, event: EvidenceList.Remove) -> None:
+        if not self._editable():
+            return
+        evidence = list(self.response.evidence)
+        removed = evidence.pop(event.index)
+        self.review.update(self._question_id, evidence=evidence)
+        self.query_one("#evidence", EvidenceList).show(evidence)
+        self.notify(f"Removed {removed.url}", markup=False)
+        self._changed()
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def _go(self, step: int) -> None:
+        """Next or previous, stepping over questions whose condition is unmet."""
+        questions = self.review.questions
+        index = self._index() + step
+        while 0 <= index < len(questions) and self.review.is_skipped(questions[index]):
+            index += step
+        if index >= len(questions):
+            self.action_export()
+        elif index < 0:
+            self.notify("This is the first question.")
+        else:
+            self.show(questions[index].id)
+
+    def action_next_question(self) -> None:
+        self._go(1)
+
+    def action_previous_question(self) -> None:
+        self._go(-1)
+
+    def _jump_to_next(self, candidates: list[Response], what: str) -> None:
+        ids = [r.id for r in candidates]
+        if not ids:
+            self.notify(f"No {what} questions.")
+            return
+        order = [r.id for r in self.review.questions]
+        here = order.index(self._question_id)
+        after = [i for i in ids if order.index(i) > here] or ids
+        self.show(after[0])
+
+    def action_next_unanswered(self) -> None:
+        self._jump_to_next(self.review.unanswered(), "unanswered")
+
+    def action_next_flagged(self) -> None:
+        self._jump_to_next(self.review.flagged(), "flagged")
+
+    def action_flag(self) -> None:
+        if self._editable():
+            self.review.update(self._question_id, flagged=not self.response.flagged)
+            self._changed()
+
+    def action_add_evidence(self) -> None:
+        if not self._editable():
+            return
+        from .evidence import EvidenceDialog
+
+        def added(evidence: Evidence | None) -> None:
+            if evidence is not None:
+                self.add_evidence(evidence)
+
+        self.app.push_screen(EvidenceDialog(), added)
+
+    def action_edit_external(self) -> None:
+        if self._editable():
+            from .editor import edit_long_text
+
+            edit_long_text(self.wizard, self.response.detail, self.set_detail)
+
+    def action_overview(self) -> None:
+        from .overview import OverviewScreen
+
+        self.wizard.leaving_question()
+        self.app.push_screen(OverviewScreen(self._question_id))
+
+    def action_sections(self) -> None:
+        from .sections import SectionsScreen
+
+        self.wizard.leaving_question()
+        self.app.push_screen(SectionsScreen())
+
+    def action_export(self) -> None:
+        from .finish import FinishScreen
+
+        self.wizard.leaving_question()
+        self.app.push_screen(FinishScreen())

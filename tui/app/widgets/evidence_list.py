@@ -1,0 +1,37 @@
+"""The evidence links of one question: shown literally, opened never, removed on request."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from ...core.review import Evidence
+from ..bindings import bind
+
+
+class EvidenceList(OptionList):
+    BINDINGS = [bind("remove_evidence", "remove", priority=False)]
+
+    class Remove(Message):
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    def show(self, evidence: list[Evidence]) -> None:
+        self.clear_options()
+        if not evidence:
+            self.add_option(Option(Text("(no evidence yet: ctrl+l adds a link)", style="dim"), disabled=True))
+        for index, item in enumerate(evidence):
+            line = Text(item.label or item.url, style="bold")
+            if item.label:
+                line.append(f"  {item.url}", style="dim")
+            if item.quote:
+                line.append(f"  “{item.quote}”", style="italic")
+            self.add_option(Option(line, id=str(index)))
+
+    def action_remove(self) -> None:
+        option = self.highlighted_option
+        if option is not None and option.id is not None:
+            self.post_message(self.Remove(int(option.id)))
