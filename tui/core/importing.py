@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from difflib import SequenceMatcher
+from itertools import accumulate
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -29,6 +31,7 @@ from .review import ImportedPage, PageBlock, PagePart, Response, Review, Section
 # questionnaire (which differ by a word or two) are told apart by taking the best pairs first.
 MATCH_THRESHOLD = 0.8
 _QUOTES = str.maketrans("‘’‚‛“”„‟′″", "''''\"\"\"\"'\"")
+_WORD = re.compile(r"\w+")
 
 
 @dataclass
@@ -40,8 +43,9 @@ class PageImport:
 def normalized(text: str) -> str:
     """Text reduced to its words: case, accents' forms, quotes, punctuation and spacing
     ignored (`Does the SaaS provider…?` and `does the saas provider ...` are equal)."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+    if not text.isascii():  # NFKC and the quotes table leave ASCII as it is
+        text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    return " ".join(_WORD.findall(text.casefold()))
 
 
 def _ratio(a: str, b: str) -> float:
@@ -94,10 +98,14 @@ def choose_questionnaire(page: ParsedPage, questionnaires: list[Questionnaire]) 
     return max(questionnaires, key=lambda q: len(match_rows(page.rows, q.questions)))
 
 
-def _split_answer(text: str, questionnaire: Questionnaire) -> tuple[str, str, bool]:
+def _scale_labels(questionnaire: Questionnaire) -> list[str]:
+    """The scale's labels, longest first, so that `Partially` is not read as `Partial`."""
+    return [option.label for option in sorted(questionnaire.scale, key=lambda o: -len(o.label))]
+
+
+def _split_answer(text: str, labels: list[str]) -> tuple[str, str, bool]:
     """(answer, qualifier, on the scale). `Yes (version dependent)` is Yes, qualified."""
-    for option in sorted(questionnaire.scale, key=lambda o: -len(o.label)):
-        label = option.label
+    for label in labels:
         if text.casefold() == label.casefold():
             return label, "", True
         if text[: len(label)].casefold() == label.casefold() and text.endswith(")"):
@@ -134,9 +142,9 @@ def _names(title: str, pattern: str) -> tuple[str, str, str]:
     return title, "", "{product}"
 
 
-def _response(row: PageRow, question: Question | None, questionnaire: Questionnaire, notes: list[str],
-              extra_id: str) -> Response:
-    answer, qualifier, on_scale = _split_answer(row.answer, questionnaire)
+def _response(row: PageRow, question: Question | None, questionnaire: Questionnaire, labels: list[str],
+              notes: list[str], extra_id: str) -> Response:
+    answer, qualifier, on_scale = _split_answer(row.answer, labels)
     if not on_scale:
         notes.append(f'line {row.line}: answer "{row.answer}" is not on the answer scale: kept as written, flagged')
     if question is None:
@@ -162,21 +170,36 @@ def _questions(page: ParsedPage, questionnaire: Questionnaire,
     that precedes them in the questionnaire."""
     matched = match_rows(page.rows, questionnaire.questions)
     taken = {q.id for q in questionnaire.questions}
+    labels = _scale_labels(questionnaire)
     pairs: list[tuple[Response, PageRow | None]] = []
     for index, row in enumerate(page.rows):
         extra_id = next(f"extra-{n}" for n in range(index + 1, 10**6) if f"extra-{n}" not in taken)
         taken.add(extra_id)
-        pairs.append((_response(row, matched.get(index), questionnaire, notes, extra_id), row))
+        pairs.append((_response(row, matched.get(index), questionnaire, labels, notes, extra_id), row))
     present = {response.id for response, _ in pairs}
     missing = [q for q in questionnaire.questions if q.id not in present]
-    order = {q.id: n for n, q in enumerate(questionnaire.questions)}
-    for question in missing:
-        at = max((i + 1 for i, (r, _) in enumerate(pairs) if order.get(r.id, len(order)) < order[question.id]), default=0)
-        blank = Response(id=question.id, text=question.text, hint=question.hint, depends_on=question.depends_on)
-        pairs.insert(at, (blank, None))
     if missing:
         notes.append("not on the page (left unanswered): " + ", ".join(q.id for q in missing))
-    return pairs
+    return _slot_in(pairs, missing, questionnaire)
+
+
+def _slot_in(pairs: list[tuple[Response, PageRow | None]], missing: list[Question],
+             questionnaire: Questionnaire) -> list[tuple[Response, PageRow | None]]:
+    """Each missing question (blank) after the last page row that comes before it in the
+    questionnaire, after the missing ones that precede it there. The rows' lowest positions
+    from each row on rise along the page, so that last row is found by bisection, not by a
+    scan of the page per missing question."""
+    order = {q.id: n for n, q in enumerate(questionnaire.questions)}
+    ranks = [order.get(response.id, len(order)) for response, _ in pairs]
+    lowest_from = list(accumulate(reversed(ranks), min))[::-1]
+    blanks: list[list[tuple[Response, PageRow | None]]] = [[] for _ in range(len(pairs) + 1)]
+    for question in missing:
+        blank = Response(id=question.id, text=question.text, hint=question.hint, depends_on=question.depends_on)
+        blanks[bisect_left(lowest_from, order[question.id])].append((blank, None))
+    slotted = blanks[0]
+    for pair, after in zip(pairs, blanks[1:], strict=True):
+        slotted += [pair, *after]
+    return slotted
 
 
 def _sections(page: ParsedPage, questionnaire: Questionnaire, notes: list[str]) -> list[SectionNotes]:

@@ -6,7 +6,9 @@ it (an intro paragraph, a rule or none after the table, hints after a plain spac
 entities); those are read as well as can be and every part's source is kept, so nothing a
 page says is lost. markdown-it finds the table and the section headings (and so ignores
 look-alikes inside code blocks); cell text is always taken from the source, because only the
-source inverts our escapes exactly.
+source inverts our escapes exactly. So markdown-it runs its block rules only, over a copy of
+the page whose table rows are cut down to their cell borders (see `_block_tokens`): parsing
+every cell's Markdown was nearly all the cost of importing a long page.
 """
 
 from __future__ import annotations
@@ -14,10 +16,12 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 import yaml
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from pydantic import ValidationError
 
 from .errors import InputError
@@ -103,7 +107,8 @@ def split_row(line: str) -> list[str]:
     inner = line.strip()
     inner = inner[1:] if inner.startswith("|") else inner
     inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
-    return [cell.strip() for cell in _CELL_BORDER.split(inner)]
+    cells = inner.split("|") if "\\|" not in inner else _CELL_BORDER.split(inner)
+    return [cell.strip() for cell in cells]
 
 
 def read_question_cell(source: str) -> tuple[str, str]:
@@ -202,7 +207,76 @@ def _front_matter(text: str, name: str) -> tuple[int, dict[str, Any]]:
     return close, values
 
 
-def _question_table(tokens: list[Any]) -> tuple[int, int] | None:
+@cache
+def _block_parser() -> MarkdownIt:
+    """CommonMark with tables, block rules only: the inline rules would parse the Markdown of
+    every cell, and nothing here reads it (headings and the table header keep their text)."""
+    return MarkdownIt("commonmark").enable("table").disable("inline")
+
+
+# A line the table rule could take as a row: it starts (after spaces or tabs) with a cell border.
+_ROW_START = re.compile(r"[ \t]*\|")
+# A delimiter row such as `| --- | :-: |`, whose characters the table rule does read.
+_DELIMITER_LIKE = re.compile(r"[ \t]*[-:|][-:| \t]*")
+
+
+def _stand_in(line: str) -> str | None:
+    """The line cut down to what the table rule reads of a body row (its indent, its cell
+    borders, whatever follows the last border), or None when there is nothing to cut or
+    the line's characters matter (a delimiter row)."""
+    if not _ROW_START.match(line) or _DELIMITER_LIKE.fullmatch(line):
+        return None
+    borders = line.count("|") - line.count("\\|")
+    if borders < 2:
+        return None
+    last = line.rindex("|")
+    while line[last - 1] == "\\":
+        last = line.rindex("|", 0, last)
+    return line[: line.index("|")] + "|" + "x|" * (borders - 1) + line[last + 1 :]
+
+
+# markdown-it ends a table once it has filled in this many cells missing from short rows. A
+# page whose lines times columns stay below it never gets there, and then a run of equal
+# cut-down rows can be read as one: each row of the run is taken exactly as the first is.
+_FILLED_CELLS_LIMIT = 0x10000
+
+
+def _block_tokens(lines: list[str]) -> list[Token]:
+    """markdown-it's block tokens for these lines, parsed with row-like lines cut down by
+    `_stand_in` (and runs of equal cut-down rows read once). A cut-down row starts and ends
+    a block where the row as written does; only rules that read a line's text (an HTML
+    block looking for its end, a paragraph or heading, a link definition) can take it
+    differently, and in the body of a top-level table only its number of cells counts. So
+    when every cut line ends up in such a body, the tokens (lines, and the text of headings
+    and table headers) are those of the page itself; otherwise the page is parsed as
+    written. A line above a delimiter row may be a table's header, whose text is read: it
+    is never cut. markdown-it ends a line at a lone CR too: lines with one are not ours to
+    renumber, so such a page is parsed as written."""
+    parser = _block_parser()
+    text = "\n".join(lines)
+    if "\r" in text:
+        return parser.parse(text)
+    delimiters = [number for number, line in enumerate(lines) if _DELIMITER_LIKE.fullmatch(line)]
+    headers = {number - 1 for number in delimiters}
+    stand_ins = {number: cut for number, line in enumerate(lines)
+                 if number not in headers and (cut := _stand_in(line)) is not None}
+    if stand_ins:
+        widest = max((lines[number].count("|") + 1 for number in delimiters), default=0)
+        runs = len(lines) * widest <= _FILLED_CELLS_LIMIT
+        read = [number for number in range(len(lines))
+                if not (runs and number - 1 in stand_ins and stand_ins.get(number) == stand_ins[number - 1])]
+        tokens = parser.parse("\n".join(stand_ins.get(number, lines[number]) for number in read))
+        bodies = {index for t in tokens if t.type == "table_open" and t.level == 0 and t.map
+                  for index in range(t.map[0] + 2, t.map[1])}
+        if bodies.issuperset(index for index, number in enumerate(read) if number in stand_ins):
+            firsts = [*read, len(lines)]
+            for token in tokens:
+                token.map = [firsts[token.map[0]], firsts[token.map[1]]] if token.map else token.map
+            return tokens
+    return parser.parse(text)
+
+
+def _question_table(tokens: list[Token]) -> tuple[int, int] | None:
     """Body lines [start, end) of the first table whose header names a question column."""
     tables = [(i, t.map) for i, t in enumerate(tokens) if t.type == "table_open" and t.map]
     for index, span in tables:
@@ -223,7 +297,7 @@ def parse_page(text: str, name: str) -> ParsedPage:
     for line in lines:
         starts.append(starts[-1] + len(line) + 1)
     body_line = close + 1
-    tokens = MarkdownIt("commonmark").enable("table").parse("\n".join(lines[body_line:]))
+    tokens = _block_tokens(lines[body_line:])
     span = _question_table(tokens)
     if span is None:
         raise PageError(f"{name}: line {body_line + 1}: no question table after the front-matter "
