@@ -1,6 +1,6 @@
-"""SIGKILL `vendor-review answer` while it saves, and prove no completed answer is ever lost.
+"""SIGKILL `vendor-review answer` and the wizard while they save, and prove no answer is lost.
 
-Each round runs the real command to set one answer and kills it at a random moment aimed at
+Answer mode: each round runs the real command to set one answer and kills it at a random moment aimed at
 the save: half the rounds sleep until late in a typical run (timed from warm-up runs), the
 other half watch the sessions folder and kill the moment the save's temporary file appears,
 i.e. in the middle of writing, fsyncing or renaming it. After every round the session file
@@ -8,7 +8,14 @@ must parse and validate, and every question must hold either the last answer who
 exited 0 or one of the killed attempts made after it (a kill after the rename is a save that
 completed). Anything else is an answer lost.
 
-    python -m stress.crash [--kills 200] [--seed N]
+Wizard mode: each round opens a fresh bronze review with the real `vendor-review open` in a
+pseudo-terminal at 80x24, answers a few questions with their one-key shortcuts and types
+details in bursts (moving on with ctrl+n), and kills it: half the rounds at a random moment
+(during the typing or after it), half the moment one of its autosaves creates its temporary
+file. After every kill the session must parse, and everything typed more than the autosave
+delay plus MARGIN seconds before the kill must be in it (text typed later may or may not be).
+
+    python -m stress.crash [--kills 200] [--mode both|answer|wizard] [--seed N]
 """
 
 from __future__ import annotations
@@ -35,6 +42,7 @@ Attempt = tuple[str, str]  # (answer, detail) as the command was asked to save t
 
 @dataclass
 class CrashFigures:
+    mode: str = "answer"
     kills: int = 0
     kills_mid_write: int = 0
     completed: int = 0
@@ -42,11 +50,18 @@ class CrashFigures:
     answers_lost: int = 0
     files_corrupted: int = 0
     temporaries_left: int = 0
+    keystrokes: int = 0
     problems: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
+        if self.mode == "wizard":
+            return (
+                f"crash (wizard): {self.kills} kills ({self.kills_mid_write} while an autosave's temporary "
+                f"file was being written), {self.keystrokes} keys typed, {self.sessions_checked} sessions "
+                f"checked, {self.answers_lost} answers lost, {self.files_corrupted} files corrupted"
+            )
         return (
-            f"crash: {self.kills} kills ({self.kills_mid_write} while the temporary file was being "
+            f"crash (answer): {self.kills} kills ({self.kills_mid_write} while the temporary file was being "
             f"written), {self.completed} saves completed, {self.sessions_checked} sessions checked, "
             f"{self.answers_lost} answers lost, {self.files_corrupted} files corrupted, "
             f"{self.temporaries_left} temporary files left behind"
@@ -142,15 +157,25 @@ def run_crash_harness(workspace: Path, kills: int, seed: int = 7) -> CrashFigure
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--kills", type=int, default=200)
+    parser.add_argument("--kills", type=int, default=200, help="kills per mode")
+    parser.add_argument("--mode", choices=("both", "answer", "wizard"), default="both")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory() as folder:
-        figures = run_crash_harness(Path(folder), args.kills, args.seed)
-    print(figures.summary())
-    for problem in figures.problems[:20]:
-        print(f"  {problem}")
-    return 1 if figures.answers_lost or figures.files_corrupted or figures.problems else 0
+    from .wizard_crash import run_wizard_crash_harness  # it imports this module's figures
+
+    harnesses = {"answer": run_crash_harness, "wizard": run_wizard_crash_harness}
+    failed = False
+    for mode, harness in harnesses.items():
+        if args.mode not in ("both", mode):
+            continue
+        started = time.monotonic()
+        with tempfile.TemporaryDirectory() as folder:
+            figures = harness(Path(folder), args.kills, args.seed)
+        print(f"{figures.summary()} ({time.monotonic() - started:.0f}s)")
+        for problem in figures.problems[:20]:
+            print(f"  {problem}")
+        failed |= bool(figures.answers_lost or figures.files_corrupted or figures.problems)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""A reviewer's answers survive the process being killed mid-save (CI-sized run of stress.crash)."""
+"""A reviewer's answers survive the process being killed mid-save: the `answer` command and the
+wizard (CI-sized runs of stress.crash)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from pathlib import Path
 
 from stress.command import new_session, run
 from stress.crash import run_crash_harness
+from stress.wizard_crash import run_wizard_crash_harness
 from tui.core.store import read_review
 
 
@@ -28,3 +30,14 @@ def test_a_save_killed_before_its_rename_leaves_no_litter_after_the_next_save(tm
     assert done.returncode == 0, done.stderr
     assert not leftover.exists()
     assert read_review(session).response("tls-external").detail == "TLS 1.3 only"
+
+
+def test_ten_kills_of_the_wizard_while_typing_lose_nothing_typed_before_the_autosave_delay(
+        tmp_path: Path) -> None:
+    figures = run_wizard_crash_harness(tmp_path, kills=10, seed=5, most_questions=2)
+
+    assert figures.kills >= 10
+    assert figures.kills_mid_write >= 1  # some kills landed on an autosave in progress
+    assert figures.problems == []
+    assert (figures.answers_lost, figures.files_corrupted) == (0, 0)
+    assert figures.sessions_checked == figures.kills

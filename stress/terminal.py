@@ -1,0 +1,63 @@
+"""The wizard in a pseudo-terminal of a small SSH session (80x24), read through a terminal
+emulator until its first question shows, then typed into like a reviewer on a call.
+
+The terminal's output must be read all the time: an app whose output nobody reads blocks on
+its next screen update, and a blocked app saves nothing.
+"""
+
+from __future__ import annotations
+
+import signal
+import time
+from pathlib import Path
+
+import pexpect
+import pyte
+
+from .command import isolated_env, vendor_review
+
+
+class WizardTerminal:
+    def __init__(self, workspace: Path, session: Path) -> None:
+        self.screen = pyte.Screen(80, 24)
+        self._stream = pyte.ByteStream(self.screen)
+        command = vendor_review()
+        env = dict(isolated_env(workspace), TERM="xterm-256color")
+        self.child = pexpect.spawn(command[0], [*command[1:], "open", str(session), "--workspace", str(workspace)],
+                                   cwd=str(workspace), env=env, dimensions=(24, 80))
+
+    def text(self) -> str:
+        return " ".join("\n".join(self.screen.display).split())
+
+    def wait_for(self, words: str, timeout: float = 30.0) -> bool:
+        """Read the screen until it shows `words` (False when the app ended or time ran out)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                self._stream.feed(self.child.read_nonblocking(65536, timeout=0.05))
+            except pexpect.TIMEOUT:
+                pass
+            except pexpect.EOF:
+                return words in self.text()
+            if words in self.text():
+                return True
+        return False
+
+    def drain(self) -> None:
+        """Read and drop whatever the app drew since the last call."""
+        try:
+            while self.child.read_nonblocking(65536, timeout=0):
+                pass
+        except (pexpect.TIMEOUT, pexpect.EOF):
+            pass
+
+    def send(self, keys: str) -> None:
+        self.child.send(keys)
+
+    def kill(self) -> bool:
+        """SIGKILL the app; True when it was still running (the kill landed)."""
+        alive = self.child.isalive()
+        if alive:
+            self.child.kill(signal.SIGKILL)
+        self.child.close(force=True)
+        return alive and self.child.signalstatus == signal.SIGKILL
