@@ -8,7 +8,9 @@ until it succeeds. The worker only writes the file; the app owns every widget.
 
 from __future__ import annotations
 
+import os
 import threading
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.worker import Worker, WorkerState
@@ -94,6 +96,10 @@ class Autosave:
 
 
 def describe(error: BaseException | None) -> str:
+    """The reason first: the indicator shares an 80-column line, and a save error's message
+    starts with the session's full path, which pushed the reason off the screen."""
+    if isinstance(error, OSError) and error.errno:
+        return f"{os.strerror(error.errno)} ({Path(error.filename).name if error.filename else 'session file'})"
     if isinstance(error, OSError) and error.strerror:
         return f"{error.strerror} ({error.filename or 'session file'})"
     return str(error) or type(error).__name__
