@@ -83,6 +83,7 @@ class QuestionScreen(WizardScreen[None]):
         self._filling = False
         self._ready = False  # the fields are mounted and the cursor is being recorded
         self._focus_when_ready = ""
+        self._typed_ahead = ""
         cursor = self.review.cursor
         known = {r.id for r in self.review.questions}
         first = cursor.question if cursor.question in known else self.review.questions[0].id
@@ -111,6 +112,9 @@ class QuestionScreen(WizardScreen[None]):
         ])
         self._ready = True
         self._fill_fields()
+        if self._typed_ahead:
+            areas[0].insert(self._typed_ahead)
+            self._typed_ahead = ""
         focus = self._focus_when_ready or focus
         if focus != "answer" and self.focused is self.query_one("#answer"):
             self.query_one(f"#{focus if focus in FIELDS else 'answer'}").focus()
@@ -227,6 +231,15 @@ class QuestionScreen(WizardScreen[None]):
             detail.move_cursor(detail.document.end)
             self._filling = False
         detail.focus()
+
+    @on(AnswerBar.TypedAhead)
+    def typed_ahead(self, event: AnswerBar.TypedAhead) -> None:
+        if self.read_only:
+            return
+        if self._ready:
+            cast("TextArea", self.query_one("#detail")).insert(event.text)
+        else:  # the fields are on their way: _add_fields types it in
+            self._typed_ahead += event.text
 
     def _text_areas(self) -> list[TextArea]:
         """The detail and notes areas, once they are mounted (see on_mount)."""

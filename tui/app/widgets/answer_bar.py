@@ -18,10 +18,18 @@ class AnswerBar(Widget, can_focus=True):
             super().__init__()
             self.label = label
 
+    class TypedAhead(Message):
+        """Text typed after a pick, before the focus reached the detail: it belongs there."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
     def __init__(self, scale: list[AnswerOption], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.scale = scale
         self.current = ""
+        self._picked = False  # the focus is on its way to the detail
 
     def show(self, answer: str) -> None:
         self.current = answer
@@ -37,9 +45,20 @@ class AnswerBar(Widget, can_focus=True):
         return line
 
     def on_key(self, event: events.Key) -> None:
+        # Keys typed fast after the pick are queued here before the focus moves (a loaded
+        # machine, a laggy link): the crash harness saw them dropped, or re-picking an answer.
+        if self._picked and (event.is_printable or event.key == "enter"):
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.TypedAhead("\n" if event.key == "enter" else event.character or ""))
+            return
         for option in self.scale:
             if event.character == option.key:
                 event.stop()
                 event.prevent_default()
+                self._picked = True
                 self.post_message(self.Picked(option.label))
                 return
+
+    def on_focus(self) -> None:
+        self._picked = False
