@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from stress.hostile import RENDERERS, export_problems, reviews, session_problems
+from stress.hostile import RENDERERS, export_problems, import_problems, reviewed, reviews, session_problems
+from tui.core.questionnaire import Questionnaire
 from tui.core.markdown_text import escape_inline, unescape_inline
 from tui.core.page import export_page
 from tui.core.review import Review
@@ -24,6 +25,13 @@ def test_every_export_of_hostile_text_keeps_the_page_whole_and_safe(review: Revi
 @given(reviews)
 def test_every_session_of_hostile_text_loads_back_to_the_same_review(review: Review) -> None:
     assert session_problems(review) == []
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck))
+@given(reviewed())
+def test_every_export_of_hostile_text_imports_back_to_the_same_review(pair: tuple[Questionnaire, Review]) -> None:
+    questionnaire, review = pair
+    assert import_problems(questionnaire, review, export_page(review)) == []
 
 
 @pytest.mark.parametrize("text", ["_ftp://files.example", "Ωftp://files.example", "see ftp://files.example"])

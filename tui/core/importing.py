@@ -22,9 +22,10 @@ from pydantic import ValidationError
 from .errors import describe_validation_error
 from .files import read_regular_file
 from .naming import safe_stem
-from .page import front_matter_digest, row_digest, section_digest
+from .page import SKIPPED_ANSWER, front_matter_digest, row_digest, section_digest
 from .page_parse import PageError, PageRow, ParsedPage, parse_page
 from .questionnaire import Question, Questionnaire
+from .text import clean_line
 from .review import ImportedPage, PageBlock, PagePart, Response, Review, SectionNotes, now
 
 # Two wordings of one question score above this; two different questions of the bronze
@@ -63,17 +64,22 @@ def similarity(a: str, b: str) -> float:
 
 
 def match_rows(rows: list[PageRow], questions: list[Question]) -> dict[int, Question]:
-    """Row index -> question: equal wording first, then the most similar pairs above the
-    threshold (by the question alone, or with its hint, wherever the page put it), each
-    question used once."""
+    """Row index -> question: the same text first (as the review stores it: a question of
+    punctuation alone, or written twice, is still found), then equal wording, then the most
+    similar pairs above the threshold (by the question alone, or with its hint, wherever the
+    page put it), each question used once, in questionnaire order among equals."""
     matched: dict[int, Question] = {}
     taken: set[str] = set()
-    by_text = {normalized(q.text): q for q in reversed(questions)}
-    for index, row in enumerate(rows):
-        question = by_text.get(normalized(row.text))
-        if question is not None and question.id not in taken:
-            matched[index] = question
-            taken.add(question.id)
+    for key in (clean_line, normalized):
+        by_text: dict[str, list[Question]] = {}
+        for question in questions:
+            if question.id not in taken:
+                by_text.setdefault(key(question.text), []).append(question)
+        for index, row in enumerate(rows):
+            equal = by_text.get(key(row.text))
+            if index not in matched and equal:
+                matched[index] = equal.pop(0)
+                taken.add(matched[index].id)
     rest = [q for q in questions if q.id not in taken]
     wanted = [(normalized(q.text), normalized(f"{q.text} {q.hint}")) for q in rest]
     pairs = []
@@ -99,8 +105,9 @@ def choose_questionnaire(page: ParsedPage, questionnaires: list[Questionnaire]) 
 
 
 def _scale_labels(questionnaire: Questionnaire) -> list[str]:
-    """The scale's labels, longest first, so that `Partially` is not read as `Partial`."""
-    return [option.label for option in sorted(questionnaire.scale, key=lambda o: -len(o.label))]
+    """The scale's labels as a review stores them (cleaned, like every answer), longest first,
+    so that `Partially` is not read as `Partial`."""
+    return sorted((clean_line(option.label) for option in questionnaire.scale), key=lambda label: -len(label))
 
 
 def _split_answer(text: str, labels: list[str]) -> tuple[str, str, bool]:
@@ -135,18 +142,24 @@ def _names(title: str, pattern: str) -> tuple[str, str, str]:
     match = re.fullmatch(regex, title)
     if match and "{" not in re.sub(r"\{(product|vendor)\}", "", pattern):
         groups = match.groupdict()
-        product = groups.get("product") or groups.get("vendor") or ""
+        # A pattern without {product} does not carry it: the title stands in for it, which
+        # gives the same page back (the product itself cannot be recovered; README, import).
+        product = groups.get("product") or groups.get("vendor") or title
         vendor = groups.get("vendor") or ""
         if product.strip() == product and vendor.strip() == vendor and (vendor or "{vendor}" not in pattern):
             return product, vendor if vendor != product else "", pattern
     return title, "", "{product}"
 
 
+def _off_scale_note(row: PageRow) -> str:
+    return f'line {row.line}: answer "{row.answer}" is not on the answer scale: kept as written, flagged'
+
+
 def _response(row: PageRow, question: Question | None, questionnaire: Questionnaire, labels: list[str],
               notes: list[str], extra_id: str) -> Response:
     answer, qualifier, on_scale = _split_answer(row.answer, labels)
     if not on_scale:
-        notes.append(f'line {row.line}: answer "{row.answer}" is not on the answer scale: kept as written, flagged')
+        notes.append(_off_scale_note(row))
     if question is None:
         notes.append(f'line {row.line}: no question like "{row.text[:70]}" in {questionnaire.id}: '
                      f"kept as extra question {extra_id}")
@@ -206,8 +219,10 @@ def _sections(page: ParsedPage, questionnaire: Questionnaire, notes: list[str]) 
     wanted = list(questionnaire.sections)
     sections = []
     for found in page.sections:
-        known = max(wanted, key=lambda s: similarity(s.heading, found.heading), default=None)
-        if known is not None and similarity(known.heading, found.heading) >= MATCH_THRESHOLD:
+        known = next((s for s in wanted if clean_line(s.heading) == found.heading), None) or max(
+            wanted, key=lambda s: similarity(s.heading, found.heading), default=None)
+        if known is not None and (clean_line(known.heading) == found.heading
+                                  or similarity(known.heading, found.heading) >= MATCH_THRESHOLD):
             wanted.remove(known)
             section_id = known.id
         else:
@@ -224,8 +239,11 @@ def import_page(page: ParsedPage, questionnaire: Questionnaire) -> PageImport:
     """The review a page records, remembering each part's source for a verbatim export."""
     notes: list[str] = []
     front = page.front_matter
-    title = str(front.get("title") or "").strip() or Path(page.name).stem
-    product, vendor, pattern = _names(title, questionnaire.page_title)
+    title = str(front.get("title") or "").strip()
+    if title:
+        product, vendor, pattern = _names(title, questionnaire.page_title)
+    else:  # the file names the product; an empty title stays empty
+        product, vendor, pattern = Path(page.name).stem, "", "" if "title" in front else "{product}"
     created = _timestamp(front.get("dateCreated"))
     updated = _timestamp(front.get("date"))
     tags = front.get("tags")
@@ -250,9 +268,19 @@ def import_page(page: ParsedPage, questionnaire: Questionnaire) -> PageImport:
         )
     except ValidationError as error:
         raise PageError(f"{page.name}: " + "; ".join(describe_validation_error(error))) from None
+    _unmark_skipped(review, questions, notes)
     review.cursor.question = review.questions[0].id if review.questions else ""
     _remember_sources(review, page, [row for _, row in questions])
     return PageImport(review, notes)
+
+
+def _unmark_skipped(review: Review, questions: list[tuple[Response, PageRow | None]], notes: list[str]) -> None:
+    """A skipped question's "N/A" is the exporter's mark, not an answer, even on a scale
+    without N/A: it is not kept as an off-scale answer."""
+    for response, row in questions:
+        if row and response.flagged and response.answer == SKIPPED_ANSWER and review.is_skipped(response):
+            response.answer, response.flagged = "", False
+            notes.remove(_off_scale_note(row))
 
 
 def _remember_sources(review: Review, page: ParsedPage, rows: list[PageRow | None]) -> None:

@@ -67,9 +67,14 @@ def render_question_cell(response: Response) -> str:
     return cell
 
 
+SKIPPED_ANSWER = "N/A"  # what a skipped question shows, whatever the scale (the importer knows it)
+
+
 def render_answer_cell(review: Review, response: Response) -> str:
     if review.is_skipped(response):
-        return "N/A"
+        return SKIPPED_ANSWER
+    if not response.answer:  # a qualifier qualifies an answer: alone it is not shown
+        return ""
     answer = response.answer + (f" ({response.qualifier})" if response.qualifier else "")
     return escape_inline(answer)
 
@@ -107,6 +112,11 @@ def render_row(review: Review, response: Response) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
+# A heading's trailing `#` run is read as its closing sequence and dropped (`## Tags #`,
+# `## #`): its first `#` is written as a reference, which the importer decodes.
+_CLOSING_HASHES = re.compile(r"(^|[ \t])#(#*)$")
+
+
 def render_section(section: SectionNotes) -> str:
     bullets = []
     for quote in section.quotes:
@@ -114,7 +124,8 @@ def render_section(section: SectionNotes) -> str:
         if quote.url and f"({quote.url})" not in quote.text:
             bullet += f" ([source]({escape_link_target(quote.url)}))"
         bullets.append(bullet)
-    return f"## {escape_inline(section.heading)}\n\n" + "\n".join(bullets)
+    heading = _CLOSING_HASHES.sub(r"\1&#35;\2", escape_inline(section.heading))
+    return f"## {heading}\n\n" + "\n".join(bullets)
 
 
 def export_page(review: Review) -> str:

@@ -250,12 +250,10 @@ def _block_tokens(lines: list[str]) -> list[Token]:
     when every cut line ends up in such a body, the tokens (lines, and the text of headings
     and table headers) are those of the page itself; otherwise the page is parsed as
     written. A line above a delimiter row may be a table's header, whose text is read: it
-    is never cut. markdown-it ends a line at a lone CR too: lines with one are not ours to
-    renumber, so such a page is parsed as written."""
+    is never cut. (A page with a lone CR, which markdown-it reads as a line end, is refused
+    before.)"""
     parser = _block_parser()
     text = "\n".join(lines)
-    if "\r" in text:
-        return parser.parse(text)
     delimiters = [number for number, line in enumerate(lines) if _DELIMITER_LIKE.fullmatch(line)]
     headers = {number - 1 for number in delimiters}
     stand_ins = {number: cut for number, line in enumerate(lines)
@@ -286,11 +284,18 @@ def _question_table(tokens: list[Token]) -> tuple[int, int] | None:
     return None
 
 
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
 def parse_page(text: str, name: str) -> ParsedPage:
     """Split a page into its parts, or raise PageError naming the file and line. A page with
     Windows line ends throughout is read with plain newlines and remembers its line end."""
     crlf = "\r\n" in text and "\n" not in text.replace("\r\n", "")
     text = text.replace("\r\n", "\n") if crlf else text
+    lone_cr = _LONE_CR.search(text)
+    if lone_cr:  # Markdown ends a line there, this page's own lines do not: refused
+        raise PageError(f"{name}: line {text.count(chr(10), 0, lone_cr.start()) + 1}: a carriage return (CR) "
+                        "that does not end the line; save the page with LF or CRLF line ends")
     close, front = _front_matter(text, name)
     lines = text.split("\n")
     starts = [0]
