@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from .question import QuestionScreen
 
 # Not a priority key: `=` must still type an equals sign in the detail and the qualifier.
-REREVIEW_BINDINGS = [bind("accept_previous", label="Accept last", priority=False)]
+REREVIEW_BINDINGS = [bind("accept_previous", label="Accept", priority=False)]
 
 
 def is_rereview(screen: QuestionScreen) -> bool:

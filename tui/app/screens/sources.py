@@ -48,6 +48,12 @@ class SourcesDialog(WizardDialog[None]):
             yield Input(placeholder="web address a saved file came from (optional, for citing)", id="url")
             yield Static(id="source-status", markup=False)
             yield OptionList(id="sources-list")
+            yield Static(f"{self._key('remove_source')} removes the highlighted source (its citations stay) · "
+                         f"{self._key('close')} closes", classes="dim", markup=False)
+
+    def _key(self, action_id: str) -> str:
+        return next((self.app.get_key_display(b.binding) for b in self.active_bindings.values()
+                     if b.binding.id == action_id), action_id)
 
     def on_mount(self) -> None:
         self._show_sources()
@@ -61,6 +67,8 @@ class SourcesDialog(WizardDialog[None]):
             listing.add_option(Option(Text("No sources attached yet.", style="dim"), disabled=True))
         for number, source in enumerate(sources, 1):
             listing.add_option(Option(source_line(number, source), id=str(number - 1)))
+        if sources:
+            listing.highlighted = 0
 
     def _status(self, text: str, style: str = "") -> None:
         status = self.query_one("#source-status", Static)

@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from ...core.review import Response
 
-DETAIL_CHARS = 150  # about two lines at 80 columns: the full text is one Tab away, on accepting
+DETAIL_CHARS = 100  # two lines at 80 columns with the answer and the mark; accepting copies all of it
 
 
 def previous_line(response: Response, accept_key: str) -> Text:
