@@ -7,15 +7,14 @@ only for a review started with `new --from`.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from ...core.errors import InputError
-from ...core.rereview import accept_previous
 from ..bindings import bind
 from ..widgets.answer_bar import AnswerBar
-from ..widgets.previous_answer import PreviousAnswer
 
 if TYPE_CHECKING:
+    from ..widgets.previous_answer import PreviousAnswer
     from .question import QuestionScreen
 
 # Not a priority key: `=` must still type an equals sign in the detail and the qualifier.
@@ -30,17 +29,21 @@ class RereviewActions:
     """Mixed into QuestionScreen; `self` is the screen."""
 
     async def add_previous_answer(self: QuestionScreen) -> None:
-        if is_rereview(self) and not self.query(PreviousAnswer):
+        if is_rereview(self) and not self.query("#previous"):
+            from ..widgets.previous_answer import PreviousAnswer
+
             await self.query_one("#head").mount(PreviousAnswer(id="previous"), after=self.query_one(AnswerBar))
             self.show_previous()
 
     def show_previous(self: QuestionScreen) -> None:
-        for line in self.query(PreviousAnswer):
+        for line in cast("list[PreviousAnswer]", list(self.query("#previous"))):
             line.show(self.response, self.key_of("accept_previous"))
 
     def action_accept_previous(self: QuestionScreen) -> None:
         if not self._editable():
             return
+        from ...core.rereview import accept_previous
+
         try:
             accept_previous(self.review, self.response.id)
         except InputError as error:

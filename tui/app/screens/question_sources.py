@@ -7,19 +7,18 @@ citing are the core's (`suggestions_for`, `cite`, `undo_citation`).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual import on
 from textual.widgets import Footer, OptionList
 
 from ...core.errors import InputError
-from ...core.sources.citing import Citation, cite, undo_citation
-from ...core.sources.finder import question_of, suggestions_for
 from ..bindings import bind
 from ..widgets.evidence_list import EvidenceList
-from ..widgets.passage_panel import PassagePanel
 
 if TYPE_CHECKING:
+    from ...core.sources.citing import Citation
+    from ..widgets.passage_panel import PassagePanel
     from .question import QuestionScreen
 
 FINDER_BINDINGS = [
@@ -42,13 +41,17 @@ class FinderActions:
         return action_id
 
     def _passage_panel(self: QuestionScreen) -> PassagePanel | None:
-        panels = self.query(PassagePanel)
-        return panels.first() if panels else None
+        """None until the review has a source: the panel's module (and the ranking behind it)
+        is not even imported before then."""
+        panels = self.query("#passages")
+        return cast("PassagePanel", panels.first()) if panels else None
 
     async def mount_passages(self: QuestionScreen) -> None:
         """Mount the panel with the first source, remove it with the last."""
         panel = self._passage_panel()
         if self.review.sources and panel is None:
+            from ..widgets.passage_panel import PassagePanel
+
             await self.mount(PassagePanel(id="passages"), before=self.query_one(Footer))
         elif not self.review.sources and panel is not None:
             await panel.remove()
@@ -58,6 +61,8 @@ class FinderActions:
     def show_passages(self: QuestionScreen) -> None:
         panel = self._passage_panel()
         if panel is not None and self.review.sources:
+            from ...core.sources.finder import question_of, suggestions_for
+
             question = question_of(self.response, self.wizard.questionnaire)
             panel.show(suggestions_for(self.review, question), self.key_of("cite_passage"))
 
@@ -73,6 +78,8 @@ class FinderActions:
         if suggestion is None:
             self.notify("No passage to cite for this question.", severity="warning")
             return
+        from ...core.sources.citing import cite
+
         try:
             citation = cite(self.review, self.response.id, suggestion.source, suggestion.passage)
         except InputError as error:
@@ -84,6 +91,8 @@ class FinderActions:
     def action_undo_citation(self: QuestionScreen) -> None:
         if not self._editable():
             return
+        from ...core.sources.citing import undo_citation
+
         while self._citations:
             citation = self._citations.pop()
             if undo_citation(self.review, citation):
