@@ -25,8 +25,8 @@ from .naming import safe_stem
 from .page import SKIPPED_ANSWER, front_matter_digest, row_digest, section_digest
 from .page_parse import PageError, PageRow, ParsedPage, parse_page
 from .questionnaire import Question, Questionnaire
-from .text import clean_line
 from .review import ImportedPage, PageBlock, PagePart, Response, Review, SectionNotes, now
+from .text import clean_line
 
 # Two wordings of one question score above this; two different questions of the bronze
 # questionnaire (which differ by a word or two) are told apart by taking the best pairs first.
