@@ -7,6 +7,7 @@ the app's autosave.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from textual import on
@@ -150,6 +151,7 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
     def show(self, question_id: str, *, focus: str = "answer") -> None:
         """Fill the screen with one question and put the focus where the reviewer types next."""
         if self._question_id and self._question_id != question_id:
+            self._keep_typed_text()
             self.wizard.leaving_question()
         self._question_id = question_id
         response = self.response
@@ -312,6 +314,26 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
 
     # -- actions -----------------------------------------------------------------------------
 
+    def _after_typing(self, move: Callable[[], None]) -> None:
+        """Move once the keys already on their way to the focused field are in it: a priority
+        key is handled as it arrives, ahead of them (the wizard crash harness saw the end of
+        a detail typed fast before ctrl+n land in the next question's detail)."""
+        focused = self.focused
+        if focused is None:
+            move()
+        else:
+            focused.call_later(move)
+
+    def _keep_typed_text(self) -> None:
+        """The fields' text into the question being left, even while their change events are
+        still on their way (they arrive after the fields show the next question)."""
+        if not self._ready or self.read_only:
+            return
+        typed = {str(area.id): area.text for area in self._text_areas()}
+        typed["qualifier"] = self.query_one("#qualifier", Input).value
+        if any(getattr(self.response, name) != text for name, text in typed.items()):
+            self._set_text(**typed)
+
     def _go(self, step: int) -> None:
         """Next or previous, stepping over questions whose condition is unmet."""
         questions = self.review.questions
@@ -326,10 +348,10 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
             self.show(questions[index].id)
 
     def action_next_question(self) -> None:
-        self._go(1)
+        self._after_typing(lambda: self._go(1))
 
     def action_previous_question(self) -> None:
-        self._go(-1)
+        self._after_typing(lambda: self._go(-1))
 
     def _jump_to_next(self, candidates: list[Response], what: str) -> None:
         ids = [r.id for r in candidates]
@@ -342,10 +364,10 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
         self.show(after[0])
 
     def action_next_unanswered(self) -> None:
-        self._jump_to_next(self.review.unanswered(), "unanswered")
+        self._after_typing(lambda: self._jump_to_next(self.review.unanswered(), "unanswered"))
 
     def action_next_flagged(self) -> None:
-        self._jump_to_next(self.review.flagged(), "flagged")
+        self._after_typing(lambda: self._jump_to_next(self.review.flagged(), "flagged"))
 
     def action_flag(self) -> None:
         if self._editable():
