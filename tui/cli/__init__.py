@@ -15,7 +15,8 @@ from .parser import CommandLineError, build_parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(argv)
     try:
         args = parser.parse_args(argv)
         return int(args.handler(args) or 0)

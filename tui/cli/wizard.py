@@ -14,6 +14,9 @@ from ..core.workspace import Workspace
 from .parser import add_command, workspace_of
 
 
+COMMANDS = ("open", "keys", "themes")  # the names `register` adds
+
+
 def register(commands: argparse._SubParsersAction) -> None:
     opening = add_command(commands, "open", "open one review in the wizard")
     opening.add_argument("session", help="session file or name")

@@ -6,8 +6,10 @@ import os
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .catalog import Catalog, load_catalog
+if TYPE_CHECKING:
+    from .catalog import Catalog
 
 WORKSPACE_ENV = "VENDOR_REVIEW_WORKSPACE"
 
@@ -36,6 +38,10 @@ class Workspace:
 
     @cached_property
     def catalog(self) -> Catalog:
+        # Loaded on first use: validating questionnaires needs pydantic, which the command
+        # line and the wizard's first paint do without.
+        from .catalog import load_catalog
+
         return load_catalog(self.schemas)
 
     def session_path(self, reference: str) -> Path:

@@ -114,6 +114,7 @@ class QuestionScreen(WizardScreen[None]):
         focus = self._focus_when_ready or focus
         if focus != "answer" and self.focused is self.query_one("#answer"):
             self.query_one(f"#{focus if focus in FIELDS else 'answer'}").focus()
+        self.wizard.accept_input()  # keys typed while the review was being opened
 
     # -- reading the review ----------------------------------------------------------------
 
