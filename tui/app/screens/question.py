@@ -131,7 +131,8 @@ class QuestionScreen(WizardScreen[None]):
         return bool(self.wizard.session.read_only)
 
     def _index(self) -> int:
-        return [r.id for r in self.review.questions].index(self._question_id)
+        self.review.response(self._question_id)  # refreshes the review's index if it is stale
+        return self.review.positions[self._question_id]
 
     # -- showing a question ----------------------------------------------------------------
 
@@ -166,7 +167,8 @@ class QuestionScreen(WizardScreen[None]):
         self._filling = True
         self.query_one("#qualifier", Input).value = response.qualifier
         for area in self._text_areas():
-            area.load_text(getattr(response, str(area.id)))
+            if area.text != getattr(response, str(area.id)):  # loading re-wraps the whole text
+                area.load_text(getattr(response, str(area.id)))
         self.query_one("#evidence", EvidenceList).show(response.evidence)
         self._filling = False
 
