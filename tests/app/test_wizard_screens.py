@@ -28,6 +28,7 @@ CASES = [
     ("finish", True, ["y", "f8"]),
     ("help", True, ["f1"]),
     ("editor", True, ["ctrl+r"]),
+    ("sources", True, ["ctrl+right_square_bracket"]),
 ]
 
 

@@ -8,6 +8,10 @@ Why these keys: the reviewer is usually typing in the detail field (a TextArea, 
 arrows, pageup/pagedown, home/end and ctrl+a/e/w/x/c/v/u/k/d/z/y, f6 and f7) over SSH and tmux
 (ctrl+b is tmux's prefix; Escape alone is slow on laggy links). What is left is ctrl+n/p/g/t/f/l/o/r/q,
 ctrl+backslash and the function keys, which every terminal and tmux pass through unchanged.
+The evidence finder adds ctrl+s (cite), ctrl+underscore (undo, typed as ctrl+/ or ctrl+_: the
+undo key of readline and Emacs) and ctrl+right_square_bracket (ctrl+]): single control bytes
+that raw-mode SSH and tmux pass on untouched. Accepting last review's answer is `=` on the
+answer line, where the scale's letter keys already work as single keys.
 """
 
 from __future__ import annotations
@@ -36,11 +40,17 @@ ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("help", "f1", "Keys of this screen"),
     KeyAction("command_palette", "ctrl+backslash", "Command palette: every action by name"),
     KeyAction("quit", "ctrl+q", "Save and quit"),
+    KeyAction("cite_passage", "ctrl+s", "Cite the highlighted source passage as evidence"),
+    KeyAction("undo_citation", "ctrl+underscore", "Undo the last citation"),
+    KeyAction("sources", "ctrl+right_square_bracket", "Sources: attach or remove vendor pages"),
+    KeyAction("accept_previous", "equals_sign", "Accept last review's answer unchanged (answer line)"),
+    KeyAction("remove_source", "ctrl+d,delete", "Remove the highlighted source"),
     KeyAction("new_review", "ctrl+n", "Start a new review"),
     KeyAction("delete_review", "ctrl+d", "Delete the highlighted review (asks first)"),
     KeyAction("filter", "ctrl+f", "Filter the list of reviews"),
     KeyAction("remove_evidence", "ctrl+d,delete", "Remove the highlighted evidence"),
     KeyAction("save_form", "ctrl+s,f8", "Save this form"),
+    KeyAction("next_field", "enter", "Next field (on the last one: start the review)"),
     KeyAction("close", "escape,f12", "Close this screen"),
 )
 

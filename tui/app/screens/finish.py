@@ -12,6 +12,8 @@ from textual.widgets import Footer, Label, Static
 from ...core.errors import InputError
 from ...core.exporting import export_to_file
 from ...core.page import export_page
+from ...core.rereview import compare_reviews, describe_changes, previous_review, to_recheck
+from ...core.review import Review
 from ...core.summary import review_summary
 from ..bindings import bind
 from ..paths import shown
@@ -61,6 +63,8 @@ class FinishScreen(WizardScreen[None]):
             if flagged:
                 yield Static(Text("⚑ flagged for follow-up: questions "
                                   + ", ".join(str(numbers[r.id]) for r in flagged)), id="flagged")
+            if any(r.previous is not None for r in review.questions):
+                yield from self._comparison(review)
             yield Static(Text(f"f8 exports to {shown(self._target())}", style="dim"), id="target")
             yield Static(id="result", markup=False)
             yield Markdown(export_page(review), parser_factory=preview_parser, id="preview")
@@ -68,6 +72,17 @@ class FinishScreen(WizardScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#finish-body").focus()
+
+    def _comparison(self, review: Review) -> ComposeResult:
+        """A re-review: what changed since the previous review, as `vendor-review diff` says it."""
+        changes = compare_reviews(previous_review(review), review)
+        lines = describe_changes(changes)
+        recheck = len(to_recheck(review))
+        heading = Text(f"Changes since the previous review: {len(changes)}", style="bold")
+        if recheck:
+            heading.append(f"; {recheck} questions still to re-check", style="bold")
+        yield Static(heading, id="changes-title", classes="field-label")
+        yield Static(Text("\n".join(lines) if lines else "No changes: every answer as last time."), id="changes")
 
     def _target(self):  # type: ignore[no-untyped-def]
         assert self.wizard.session is not None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import ValidationError
 from textual import on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Input, Label, Select, Static
@@ -21,7 +22,11 @@ FIELDS = ("product", "vendor", "description", "reviewer", "tags")
 
 
 class NewReviewScreen(WizardScreen[None]):
-    BINDINGS = [bind("save_form", "start", label="Start review"), bind("close", "cancel", label="Cancel")]
+    BINDINGS = [
+        bind("save_form", "start", label="Start review"),
+        bind("close", "cancel", label="Cancel"),
+        bind("next_field", show=False),
+    ]
     help_text = "Enter moves to the next field; Enter on the last one (or ctrl+s) starts the review."
 
     def compose(self) -> ComposeResult:
@@ -47,10 +52,16 @@ class NewReviewScreen(WizardScreen[None]):
     def on_mount(self) -> None:
         self.query_one("#product").focus()
 
-    @on(Input.Submitted)
-    def next_field(self, event: Input.Submitted) -> None:
-        if event.input.id == FIELDS[-1]:
-            self.action_start()
+    def action_next_field(self) -> None:
+        """Enter is a priority key here, handled as it arrives: the app passes keys on to the
+        focused field asynchronously, so moving the focus later (on Input.Submitted) let the
+        text after an Enter sent in one burst (tmux send-keys, a fast typist over SSH) land in
+        the same field."""
+        field = self.focused
+        if not isinstance(field, Input) or field.id not in FIELDS:
+            raise SkipAction()  # the questionnaire list opens with Enter as usual
+        if field.id == FIELDS[-1]:
+            field.call_later(self.action_start)  # after the keys already on their way to it
         else:
             self.focus_next()
 

@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.widgets import Footer, Label, OptionList
 from textual.widgets.option_list import Option
 
+from ...core.rereview import to_recheck
 from ..bindings import bind
 from ..widgets.save_indicator import SaveIndicator
 from .base import WizardScreen
@@ -20,7 +21,8 @@ class OverviewScreen(WizardScreen[None]):
         bind("sections", label="Sections"),
         bind("export", label="Finish"),
     ]
-    help_text = "Enter opens the highlighted question. F = flagged, S = skipped (condition unmet)."
+    help_text = ("Enter opens the highlighted question. F = flagged, S = skipped (condition unmet), "
+                 "R = to re-check (a re-review: last review's answer not yet confirmed).")
 
     def __init__(self, current: str) -> None:
         super().__init__()
@@ -31,15 +33,17 @@ class OverviewScreen(WizardScreen[None]):
         assert session is not None
         review = session.review
         answered, total = review.progress()
-        yield Label(f"Overview of {review.product}: {answered} of {total} done, {len(review.flagged())} flagged",
-                    classes="dialog-title", markup=False)
+        recheck = len(to_recheck(review))
+        title = f"Overview of {review.product}: {answered} of {total} done, {len(review.flagged())} flagged"
+        yield Label(title + (f", {recheck} to re-check" if recheck else ""), classes="dialog-title", markup=False)
         yield SaveIndicator(id="save")
         options = []
         for number, response in enumerate(review.questions, 1):
             skipped = review.is_skipped(response)
             line = Text(f"{number:>3} ", style="dim")
             line.append("F" if response.flagged else " ", style="bold red")
-            line.append("S " if skipped else "  ", style="dim")
+            line.append("S" if skipped else " ", style="dim")
+            line.append("R " if response.recheck else "  ", style="bold")
             answer = response.answer or ("skipped" if skipped else "—")
             line.append(f"{answer[:12]:<12} ", style="bold" if response.answer else "dim")
             line.append(response.text)

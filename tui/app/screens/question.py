@@ -24,6 +24,8 @@ from ..widgets.answer_bar import AnswerBar
 from ..widgets.evidence_list import EvidenceList
 from ..widgets.save_indicator import SaveIndicator
 from .base import WizardScreen
+from .question_rereview import REREVIEW_BINDINGS, RereviewActions
+from .question_sources import FINDER_BINDINGS, FinderActions
 
 if TYPE_CHECKING:
     from textual.widgets import TextArea
@@ -33,7 +35,9 @@ BAR_WIDTH = 24
 FIELDS = ("answer", "qualifier", "detail", "evidence", "notes")
 
 
-class QuestionScreen(WizardScreen[None]):
+class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
+    # The passage panel moves beside the question where there is room (see app.tcss).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     BINDINGS = [
         bind("next_question", label="Next"),
         bind("previous_question", label="Back"),
@@ -45,6 +49,8 @@ class QuestionScreen(WizardScreen[None]):
         bind("overview", label="Overview"),
         bind("sections", show=False),
         bind("export", label="Finish"),
+        *FINDER_BINDINGS,
+        *REREVIEW_BINDINGS,
     ]
 
     @property
@@ -83,6 +89,7 @@ class QuestionScreen(WizardScreen[None]):
         self._filling = False
         self._ready = False  # the fields are mounted and the cursor is being recorded
         self._focus_when_ready = ""
+        self._citations = []
         cursor = self.review.cursor
         known = {r.id for r in self.review.questions}
         first = cursor.question if cursor.question in known else self.review.questions[0].id
@@ -111,6 +118,8 @@ class QuestionScreen(WizardScreen[None]):
         ])
         self._ready = True
         self._fill_fields()
+        await self.add_previous_answer()
+        await self.mount_passages()
         focus = self._focus_when_ready or focus
         if focus != "answer" and self.focused is self.query_one("#answer"):
             self.query_one(f"#{focus if focus in FIELDS else 'answer'}").focus()
@@ -159,6 +168,8 @@ class QuestionScreen(WizardScreen[None]):
         self.query_one("#body", VerticalScroll).scroll_home(animate=False)
         self.query_one(f"#{focus if focus in FIELDS else 'answer'}").focus()
         self._move_cursor(focus)
+        self.show_passages()
+        self.refresh_bindings()
 
     def _fill_fields(self) -> None:
         if not self._ready:
@@ -189,6 +200,17 @@ class QuestionScreen(WizardScreen[None]):
             line.append("  ⚑ FLAGGED", style="bold red")
         self.query_one("#progress-line", Static).update(line)
         self.query_one("#answer", AnswerBar).show(response.answer)
+        self.show_previous()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The finder's and the re-review's keys are offered only where they can act."""
+        if not getattr(self, "_question_id", ""):
+            return True
+        if action in ("cite_passage", "undo_citation"):
+            return bool(self.review.sources)
+        if action == "accept_previous":
+            return self.response.previous is not None
+        return True
 
     def _move_cursor(self, field: str) -> None:
         if field not in FIELDS or self.read_only:

@@ -1,0 +1,130 @@
+"""The evidence finder in the wizard: passages beside the question, cited and un-cited with
+one key each, and sources attached and removed from the wizard (loading in a worker)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tui.app.screens.question import QuestionScreen
+from tui.app.screens.sources import SourcesDialog
+from tui.core.sources.attaching import attach_source, load_source
+from tui.core.store import read_review, write_review
+
+from .conftest import FIXTURES, SIZE, flat, saved, screen_text, wizard
+
+PAGE = FIXTURES / "vendor-security.html"
+PAGE_URL = "https://lumenbox.example/security"
+TLS_PASSAGE = "Every connection to Lumenbox is served over HTTPS with TLS 1.2 or newer"
+
+
+async def settle(pilot, app) -> None:  # type: ignore[no-untyped-def]
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@pytest.fixture
+def with_source(session: Path) -> Path:
+    review = read_review(session)
+    attach_source(review, load_source(str(PAGE), url=PAGE_URL))
+    write_review(session, review)
+    return session
+
+
+async def test_passages_for_a_question_the_page_covers_and_none_for_one_it_does_not(
+        workspace: Path, with_source: Path) -> None:
+    app = wizard(workspace, with_source)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        shown = flat(screen_text(app))
+        assert "From the sources" in shown
+        assert "Encryption [in transit]" in shown  # the passage's heading, literally
+        assert TLS_PASSAGE in shown
+        assert "founded in 2019" not in shown
+        app.screen.show("logs-to-client")
+        await settle(pilot, app)
+        assert "Nothing in the attached sources matches this question." in flat(screen_text(app))
+
+
+async def test_hostile_source_text_is_shown_literally_with_matches_highlighted(
+        workspace: Path, with_source: Path) -> None:
+    app = wizard(workspace, with_source)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        assert "[bold red]older protocols[/]" in flat(screen_text(app))  # markup not applied
+        panel = app.screen.query_one("#passages")
+        prompt = panel.get_option_at_index(0).prompt
+        underlined = {prompt.plain[s.start:s.end] for s in prompt.spans if "underline" in str(s.style)}
+        assert {"TLS", "HTTPS"} <= underlined
+
+
+async def test_one_key_cites_the_passage_and_one_key_undoes_it(workspace: Path, with_source: Path) -> None:
+    app = wizard(workspace, with_source)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("y", *"See trust page", "ctrl+s")
+        await settle(pilot, app)
+        evidence = saved(with_source).response("tls-external").evidence
+        assert len(evidence) == 1
+        assert evidence[0].url.startswith(PAGE_URL + "#:~:text=Every%20connection")
+        assert evidence[0].quote.startswith(TLS_PASSAGE)
+        assert app.screen.query_one("#detail").text == "See trust page"  # typing was not disturbed
+        await pilot.press("ctrl+underscore")
+        await settle(pilot, app)
+        assert saved(with_source).response("tls-external").evidence == []
+        await pilot.press("ctrl+underscore")
+        await settle(pilot, app)
+        assert saved(with_source).response("tls-external").evidence == []
+
+
+async def test_a_review_without_sources_has_no_panel(workspace: Path, session: Path) -> None:
+    app = wizard(workspace, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        assert not app.screen.query("#passages")
+        await pilot.press("ctrl+s")  # nothing to cite: nothing happens
+        await settle(pilot, app)
+        assert saved(session).response("tls-external").evidence == []
+
+
+async def test_a_source_is_attached_and_removed_from_the_wizard(workspace: Path, session: Path) -> None:
+    app = wizard(workspace, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("ctrl+right_square_bracket")
+        await settle(pilot, app)
+        assert isinstance(app.screen, SourcesDialog)
+        await pilot.press(*str(PAGE), "tab", *PAGE_URL, "enter")
+        await settle(pilot, app)
+        assert "✓ Attached as source 1" in str(app.screen.query_one("#source-status").render())
+        assert [s.url for s in saved(session).sources] == [PAGE_URL]
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert isinstance(app.screen, QuestionScreen)
+        assert TLS_PASSAGE in flat(screen_text(app))
+        await pilot.press("ctrl+right_square_bracket", "shift+tab", "ctrl+d")
+        await settle(pilot, app)
+        assert saved(session).sources == []
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert not app.screen.query("#passages")
+
+
+@pytest.mark.parametrize(("location", "message"), [
+    ("missing/trust.html", "no such file"),
+    ("ftp://vendor.example/trust", "only http and https addresses can be fetched"),
+    ("http://127.0.0.1:9/trust", "cannot reach 127.0.0.1"),
+])
+async def test_a_source_that_cannot_be_loaded_is_refused_with_its_reason(
+        workspace: Path, session: Path, location: str, message: str) -> None:
+    app = wizard(workspace, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("ctrl+right_square_bracket", *location, "enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, SourcesDialog)
+        status = flat(str(app.screen.query_one("#source-status").render()))
+        assert status.startswith("✗ Not attached:") and message in status
+    assert saved(session).sources == []

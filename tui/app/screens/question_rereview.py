@@ -1,0 +1,54 @@
+"""Re-reviewing on the question screen: last review's finding under the question, accepted
+unchanged with one key (the core's `accept_previous`).
+
+A part of QuestionScreen kept in its own module (the screen mixes it in); the line is mounted
+only for a review started with `new --from`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from ...core.errors import InputError
+from ..bindings import bind
+from ..widgets.answer_bar import AnswerBar
+
+if TYPE_CHECKING:
+    from ..widgets.previous_answer import PreviousAnswer
+    from .question import QuestionScreen
+
+# Not a priority key: `=` must still type an equals sign in the detail and the qualifier.
+REREVIEW_BINDINGS = [bind("accept_previous", label="Accept", priority=False)]
+
+
+def is_rereview(screen: QuestionScreen) -> bool:
+    return any(r.previous is not None for r in screen.review.questions)
+
+
+class RereviewActions:
+    """Mixed into QuestionScreen; `self` is the screen."""
+
+    async def add_previous_answer(self: QuestionScreen) -> None:
+        if is_rereview(self) and not self.query("#previous"):
+            from ..widgets.previous_answer import PreviousAnswer
+
+            await self.query_one("#head").mount(PreviousAnswer(id="previous"), after=self.query_one(AnswerBar))
+            self.show_previous()
+
+    def show_previous(self: QuestionScreen) -> None:
+        for line in cast("list[PreviousAnswer]", list(self.query("#previous"))):
+            line.show(self.response, self.key_of("accept_previous"))
+
+    def action_accept_previous(self: QuestionScreen) -> None:
+        if not self._editable():
+            return
+        from ...core.rereview import accept_previous
+
+        try:
+            accept_previous(self.review, self.response.id)
+        except InputError as error:
+            self.notify(str(error), severity="warning", markup=False)
+            return
+        self._fill_fields()
+        self._changed()
+        self.notify("Last review's answer accepted unchanged.")

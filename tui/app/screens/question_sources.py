@@ -1,0 +1,116 @@
+"""The evidence finder on the question screen: the passage panel, citing and its undo.
+
+A part of QuestionScreen kept in its own module (the screen mixes it in): the panel is mounted
+only when the review has sources, so reviews without any start as fast as before. Ranking and
+citing are the core's (`suggestions_for`, `cite`, `undo_citation`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual import on
+from textual.widgets import Footer, OptionList
+
+from ...core.errors import InputError
+from ..bindings import bind
+from ..widgets.evidence_list import EvidenceList
+
+if TYPE_CHECKING:
+    from ...core.sources.citing import Citation
+    from ..widgets.passage_panel import PassagePanel
+    from .question import QuestionScreen
+
+FINDER_BINDINGS = [
+    bind("cite_passage", label="Cite"),
+    bind("undo_citation", show=False),
+    bind("sources", show=False),
+]
+
+
+class FinderActions:
+    """Mixed into QuestionScreen; `self` is the screen."""
+
+    _citations: list[Citation]
+
+    def key_of(self: QuestionScreen, action_id: str) -> str:
+        """The key shown for an action, remaps included (the first one when several)."""
+        for active in self.active_bindings.values():
+            if active.binding.id == action_id:
+                return self.app.get_key_display(active.binding)
+        return action_id
+
+    def _passage_panel(self: QuestionScreen) -> PassagePanel | None:
+        """None until the review has a source: the panel's module (and the ranking behind it)
+        is not even imported before then."""
+        panels = self.query("#passages")
+        return cast("PassagePanel", panels.first()) if panels else None
+
+    async def mount_passages(self: QuestionScreen) -> None:
+        """Mount the panel with the first source, remove it with the last."""
+        panel = self._passage_panel()
+        if self.review.sources and panel is None:
+            from ..widgets.passage_panel import PassagePanel
+
+            await self.mount(PassagePanel(id="passages"), before=self.query_one(Footer))
+        elif not self.review.sources and panel is not None:
+            await panel.remove()
+        self.show_passages()
+        self.refresh_bindings()
+
+    def show_passages(self: QuestionScreen) -> None:
+        panel = self._passage_panel()
+        if panel is not None and self.review.sources:
+            from ...core.sources.finder import question_of, suggestions_for
+
+            question = question_of(self.response, self.wizard.questionnaire)
+            panel.show(suggestions_for(self.review, question), self.key_of("cite_passage"))
+
+    @on(OptionList.OptionSelected, "#passages")
+    def passage_chosen(self: QuestionScreen) -> None:
+        self.action_cite_passage()
+
+    def action_cite_passage(self: QuestionScreen) -> None:
+        if not self._editable():
+            return
+        panel = self._passage_panel()
+        suggestion = panel.highlighted_suggestion if panel else None
+        if suggestion is None:
+            self.notify("No passage to cite for this question.", severity="warning")
+            return
+        from ...core.sources.citing import cite
+
+        try:
+            citation = cite(self.review, self.response.id, suggestion.source, suggestion.passage)
+        except InputError as error:
+            self.notify(str(error), title="Cannot cite", severity="error", markup=False)
+            return
+        self._citations.append(citation)
+        self._evidence_changed(f"Cited: {suggestion.text[:60]}… ({self.key_of('undo_citation')} undoes)")
+
+    def action_undo_citation(self: QuestionScreen) -> None:
+        if not self._editable():
+            return
+        from ...core.sources.citing import undo_citation
+
+        while self._citations:
+            citation = self._citations.pop()
+            if undo_citation(self.review, citation):
+                if citation.question_id != self.response.id:
+                    self.show(citation.question_id)
+                self._evidence_changed("Citation removed.")
+                return
+        self.notify("No citation to undo.")
+
+    def _evidence_changed(self: QuestionScreen, message: str) -> None:
+        self.query_one("#evidence", EvidenceList).show(self.response.evidence)
+        self.notify(message, markup=False)
+        self._changed()
+
+    def action_sources(self: QuestionScreen) -> None:
+        from .sources import SourcesDialog
+
+        async def closed(_: None) -> None:
+            await self.mount_passages()
+
+        self.app.push_screen(SourcesDialog(), closed)

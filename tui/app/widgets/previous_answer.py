@@ -1,0 +1,37 @@
+"""Last review's finding under the question of a re-review, and whether it is re-checked yet.
+
+Mounted only for a review started with `new --from`, so other reviews pay nothing for it.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from ...core.review import Response
+
+DETAIL_CHARS = 100  # two lines at 80 columns with the answer and the mark; accepting copies all of it
+
+
+def previous_line(response: Response, accept_key: str) -> Text:
+    previous = response.previous
+    if previous is None:
+        return Text("New since the last review: no previous answer.", style="dim")
+    line = Text("Last review: ", style="bold")
+    answer = previous.answer + (f" ({previous.qualifier})" if previous.qualifier else "")
+    line.append(answer or "(unanswered)", style="bold")
+    detail = " ".join(previous.detail.split())
+    if detail:
+        line.append(" · " + (detail if len(detail) <= DETAIL_CHARS else detail[:DETAIL_CHARS - 1] + "…"))
+    if previous.evidence:
+        line.append(f" · {len(previous.evidence)} evidence", style="dim")
+    if response.recheck:
+        line.append(f"  TO RE-CHECK ({accept_key} accepts it)", style="bold reverse")
+    else:
+        line.append("  ✓ re-checked", style="bold")
+    return line
+
+
+class PreviousAnswer(Static):
+    def show(self, response: Response, accept_key: str) -> None:
+        self.update(previous_line(response, accept_key))
