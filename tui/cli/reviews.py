@@ -179,7 +179,7 @@ def export_review(args: argparse.Namespace) -> int:
         sys.stdout.write(export_page(review))
         sys.stdout.flush()
         return 0
-    target = Path(args.output) if args.output else workspace.exports / f"{path.stem}.md"
+    target = Path(args.output) if args.output else workspace.export_path(path)
     export_to_file(review, target, force=args.force)
     print(target)
     return 0
