@@ -40,7 +40,7 @@ class RereviewActions:
             line.show(self.response, key_display(self, "accept_previous"))
 
     def action_accept_previous(self: QuestionScreen) -> None:
-        if not self._editable():
+        if not self.editable():
             return
         from ...core.rereview import accept_previous
 

@@ -64,7 +64,7 @@ class FinderActions:
         self.action_cite_passage()
 
     def action_cite_passage(self: QuestionScreen) -> None:
-        if not self._editable():
+        if not self.editable():
             return
         panel = self._passage_panel()
         suggestion = panel.highlighted_suggestion if panel else None
@@ -82,7 +82,7 @@ class FinderActions:
         self._evidence_changed(f"Cited: {suggestion.text[:60]}… ({key_display(self, 'undo_citation')} undoes)")
 
     def action_undo_citation(self: QuestionScreen) -> None:
-        if not self._editable():
+        if not self.editable():
             return
         from ...core.sources.citing import undo_citation
 
