@@ -20,7 +20,7 @@ from ..core.review import Review, start_review
 from ..core.store import LOCK_WAIT_SECONDS, SessionError, open_review, read_review, write_review
 from ..core.summary import review_summary
 from .pages import new_from_previous
-from .parser import CommandLineError, add_command, workspace_of
+from .options import CommandLineError, add_command, workspace_of
 
 DEFAULT_QUESTIONNAIRE = "saas-security-bronze"
 
