@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.app_figures import keystroke_figures, startup_figures  # noqa: E402
 from bench.figures import Figure, Unavailable, render_table  # noqa: E402
+from bench.handler_figures import handler_figures  # noqa: E402
 from bench.session_figures import Sessions, scaling_figures, session_figures  # noqa: E402
 
 Section = Callable[[Sessions, int], Iterator[Figure | Unavailable]]
@@ -28,6 +29,7 @@ def sections() -> dict[str, Section]:
     return {
         "startup": startup_figures,
         "keys": keystroke_figures,
+        "handlers": handler_figures,
         "session": session_figures,
         "scaling": scaling_figures,
     }

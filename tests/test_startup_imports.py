@@ -35,3 +35,22 @@ def test_schema_show_loads_neither_textual_nor_the_export_and_import_libraries()
         "assert 'tls-external' in out.getvalue()"
     )
     assert loaded.isdisjoint(HEAVY_FOR_SCRIPTS), sorted(loaded & HEAVY_FOR_SCRIPTS)
+
+
+def test_the_wizard_paints_its_first_question_before_loading_pydantic_or_the_lock(workspace) -> None:  # type: ignore[no-untyped-def]
+    """`vendor-review open` paints from a preview: the models and the lock load after that."""
+    from tui.core.review import start_review
+    from tui.core.store import write_review
+    from tui.core.workspace import Workspace
+
+    review = start_review(Workspace(workspace).catalog.get("saas-security-bronze"), product="Acme")
+    write_review(workspace / "sessions" / "acme.toml", review)
+    loaded = top_level_modules_after(
+        "from pathlib import Path\nfrom tui.cli.parser import build_parser\n"
+        f"args = build_parser(['open', 'acme', '--workspace', {str(workspace)!r}]).parse_args(['open', 'acme'])\n"
+        "from tui.app.app import ReviewApp\nfrom tui.app.screens.opening import opening_screen\n"
+        "from tui.core.workspace import Workspace\n"
+        f"assert opening_screen(Workspace(Path({str(workspace)!r})), Path({str(workspace)!r}) / 'sessions/acme.toml')"
+    )
+    assert "textual" in loaded
+    assert loaded.isdisjoint({"pydantic", "pydantic_core", "filelock", "tomli_w", "yaml", "markdown_it"}), loaded

@@ -12,19 +12,22 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.worker import Worker
 
 from ..core.errors import InputError
-from ..core.questionnaire import Questionnaire
-from ..core.store import OpenReview, open_review
 from ..core.workspace import Workspace
-from .autosave import Autosave
 from .bindings import bind
 
 if TYPE_CHECKING:
+    from textual.widget import AwaitMount
+
+    from ..core.questionnaire import Questionnaire
+    from ..core.store import OpenReview
+    from .autosave import Autosave
     from .screens.question import QuestionScreen
 
 
@@ -50,6 +53,8 @@ class ReviewApp(App[None]):
         self._first_session = session_path
         self._open_read_only = read_only
         self._quit_despite_failure = False
+        self._held_input: list[events.Key | events.Paste] | None = None  # see _open_first_session
+        self._replaying: events.Event | None = None
         if theme:
             self.theme = theme
         if keymap:
@@ -62,9 +67,64 @@ class ReviewApp(App[None]):
         for number in (signal.SIGTERM, signal.SIGHUP):
             loop.add_signal_handler(number, self._save_and_exit_on_signal)
         if self._first_session is not None:
-            self.open_session(self._first_session, read_only=self._open_read_only)
+            self._open_first_session(self._first_session)
         else:
             self.show_start()
+
+    def _open_first_session(self, path: Path) -> None:
+        """Paint the question from a preview of the file at once, then open the review for
+        real (pydantic, the lock, validation) right after that first frame. Keys typed in
+        between are held and handed to the question screen once it is ready, so nothing can
+        be changed before the review is validated and locked."""
+        from .screens.opening import opening_screen
+
+        screen = opening_screen(self.workspace, path)
+        if screen is None:
+            self.open_session(path, read_only=self._open_read_only)
+            return
+        self._held_input = []
+        self.push_screen(screen)
+        self.call_after_refresh(self._finish_opening, path)
+
+    async def _finish_opening(self, path: Path) -> None:
+        mounted = self.open_session(path, read_only=self._open_read_only)
+        if mounted is not None:
+            await mounted
+        if self.session is None:  # refused: the start screen takes the keys
+            self.accept_input()
+
+    def accept_input(self) -> None:
+        """The question screen is ready: hand it the keys typed while it was being opened."""
+        if self._held_input is not None:
+            self.run_worker(self._replay_held_input(), group="held-input")
+
+    async def _replay_held_input(self) -> None:
+        """One key at a time, each once every widget has handled the one before (an answer
+        key moves the focus to the detail, where the next letter must land). Keys typed
+        during the replay join the queue, so the order is kept."""
+        while self._held_input:
+            self._replaying = self._held_input.pop(0)
+            self.post_message(self._replaying)
+            for _ in range(3):  # app -> focused widget -> its screen -> app (the focus change)
+                await self._settled()
+        self._held_input = None
+
+    async def _settled(self) -> None:
+        """Every node of the screen, and the app, has handled what was queued before now."""
+        nodes = [self, *self.screen.walk_children(with_self=True)]
+        waiting = [asyncio.Event() for _ in nodes]
+        for node, done in zip(nodes, waiting):
+            if not node.call_later(done.set):
+                done.set()
+        for done in waiting:
+            await done.wait()
+
+    async def on_event(self, event: events.Event) -> None:
+        if (self._held_input is not None and isinstance(event, (events.Key, events.Paste))
+                and not event.is_forwarded and event is not self._replaying):
+            self._held_input.append(event)
+            return
+        await super().on_event(event)
 
     def on_unmount(self) -> None:
         loop = asyncio.get_running_loop()
@@ -89,25 +149,29 @@ class ReviewApp(App[None]):
 
     # -- the open review -----------------------------------------------------------------
 
-    def open_session(self, path: Path, *, read_only: bool = False) -> None:
-        """Open a review for editing (or read-only when asked, or when someone holds it)."""
+    def open_session(self, path: Path, *, read_only: bool = False) -> AwaitMount | None:
+        """Open a review for editing (or read-only when asked, or when someone holds it).
+        Returns what to await for its question screen to be mounted (None when refused)."""
+        from ..core.store import open_review
+        from .autosave import Autosave
+
+        session = None
         try:
-            session = open_review(path, allow_read_only=True)
+            session = open_review(path, allow_read_only=True, read_only=read_only)
             questionnaire = self.workspace.catalog.get(session.review.questionnaire)
         except InputError as error:
+            if session is not None:
+                session.close()
             self.notify(str(error), title="Cannot open the review", severity="error", markup=False)
             self.show_start()
-            return
-        if read_only and not session.read_only:
-            session.close()
-            session = OpenReview(session.path, session.review, None, None)
+            return None
         self.close_session()
         self.session, self.questionnaire = session, questionnaire
         self.autosave = Autosave(self, session)
         self.save_status = "read-only" if session.read_only else "saved"
         from .screens.question import QuestionScreen
 
-        self._replace_screens(QuestionScreen())
+        return self._replace_screens(QuestionScreen())
 
     def close_session(self) -> None:
         if self.session is None:
@@ -132,10 +196,10 @@ class ReviewApp(App[None]):
 
     # -- screens -------------------------------------------------------------------------
 
-    def _replace_screens(self, screen: Screen) -> None:
+    def _replace_screens(self, screen: Screen) -> AwaitMount:
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        self.push_screen(screen)
+        return self.push_screen(screen)
 
     def show_start(self) -> None:
         from .screens.start import StartScreen

@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 
 from textual.worker import Worker, WorkerState
 
-from ..core.store import OpenReview
-
 if TYPE_CHECKING:
     from textual.app import App
+
+    from ..core.store import OpenReview
 
 DELAY = 0.4  # seconds between the first unsaved change and its save
 RETRY = 2.0  # seconds between attempts after a failure

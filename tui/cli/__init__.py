@@ -11,11 +11,13 @@ import sys
 
 from ..core.errors import InputError
 from ..core.lock import ReviewLocked
-from .parser import CommandLineError, build_parser
+from .options import CommandLineError
+from .parser import build_parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(argv)
     try:
         args = parser.parse_args(argv)
         return int(args.handler(args) or 0)

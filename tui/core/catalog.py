@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
-
-from .questionnaire import Questionnaire
 from .errors import InputError, describe_validation_error, parse_toml
 from .files import read_regular_file
+
+if TYPE_CHECKING:  # the models need pydantic, which the wizard's first paint does without
+    from .questionnaire import Questionnaire
 
 
 class QuestionnaireError(InputError):
@@ -29,6 +30,10 @@ def builtin_folder() -> Path:
 
 
 def load_questionnaire(path: Path) -> Questionnaire:
+    from pydantic import ValidationError
+
+    from .questionnaire import Questionnaire
+
     try:
         document = parse_toml(path, read_regular_file(path))
     except InputError as error:
@@ -59,18 +64,23 @@ class Catalog:
             ) from None
 
 
-def load_catalog(workspace_schemas: Path) -> Catalog:
-    catalog = Catalog()
+def questionnaire_files(workspace_schemas: Path) -> list[Path]:
+    """The built-in questionnaire files, then the workspace's: a later one with the same id
+    replaces an earlier one."""
     folders = [builtin_folder()]
     if workspace_schemas.is_dir() and workspace_schemas.resolve() != folders[0].resolve():
         folders.append(workspace_schemas)
-    for folder in folders:
-        for path in sorted(folder.glob("*.toml")):
-            try:
-                questionnaire = load_questionnaire(path)
-            except QuestionnaireError as error:
-                catalog.problems.append(str(error))
-                continue
-            catalog.questionnaires[questionnaire.id] = questionnaire
-            catalog.paths[questionnaire.id] = path
+    return [path for folder in folders for path in sorted(folder.glob("*.toml"))]
+
+
+def load_catalog(workspace_schemas: Path) -> Catalog:
+    catalog = Catalog()
+    for path in questionnaire_files(workspace_schemas):
+        try:
+            questionnaire = load_questionnaire(path)
+        except QuestionnaireError as error:
+            catalog.problems.append(str(error))
+            continue
+        catalog.questionnaires[questionnaire.id] = questionnaire
+        catalog.paths[questionnaire.id] = path
     return catalog

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import rtoml
-from pydantic import ValidationError
+
+if TYPE_CHECKING:  # pydantic costs a tenth of a second to import: not before the first paint
+    from pydantic import ValidationError
 
 
 class InputError(Exception):

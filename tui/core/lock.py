@@ -18,8 +18,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
 from .files import UnsafePathError, read_regular_file, remove_leftover_temporaries
 
 
@@ -56,6 +54,8 @@ class ReviewLock:
             raise UnsafePathError(f"{self.path} is a symbolic link; refusing to use it as a lock")
         if self.path.exists():
             _refuse_shared_file(self.path, self.path.lstat())
+        from filelock import FileLock  # imported on first use: the wizard paints before locking
+
         self._lock = FileLock(str(self.path), mode=0o600, thread_local=False)
 
     @property
@@ -64,6 +64,8 @@ class ReviewLock:
 
     def acquire(self, wait: float = 0.0) -> None:
         """Take the lock, waiting up to `wait` seconds for a current holder to finish."""
+        from filelock import Timeout
+
         try:
             self._lock.acquire(timeout=wait, poll_interval=0.02)
         except Timeout:

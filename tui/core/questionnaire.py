@@ -12,6 +12,8 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
+from .preview import DEFAULT_SCALE_POINTS
+
 Identifier = Annotated[
     str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", min_length=1, max_length=64)
 ]
@@ -33,12 +35,8 @@ class AnswerOption(_Strict):
     key: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]$")]
 
 
-DEFAULT_SCALE: tuple[AnswerOption, ...] = (
-    AnswerOption(label="Yes", key="y"),
-    AnswerOption(label="No", key="n"),
-    AnswerOption(label="Partial", key="p"),
-    AnswerOption(label="Unknown", key="u"),
-    AnswerOption(label="N/A", key="a"),
+DEFAULT_SCALE: tuple[AnswerOption, ...] = tuple(
+    AnswerOption(label=point.label, key=point.key) for point in DEFAULT_SCALE_POINTS
 )
 
 

@@ -128,6 +128,7 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
         focus = self._focus_when_ready or focus
         if focus != "answer" and self.focused is self.query_one("#answer"):
             self.query_one(f"#{focus if focus in FIELDS else 'answer'}").focus()
+        self.wizard.accept_input()  # keys typed while the review was being opened
 
     # -- reading the review ----------------------------------------------------------------
 
@@ -144,7 +145,8 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
         return bool(self.wizard.session.read_only)
 
     def _index(self) -> int:
-        return [r.id for r in self.review.questions].index(self._question_id)
+        self.review.response(self._question_id)  # refreshes the review's index if it is stale
+        return self.review.positions[self._question_id]
 
     # -- showing a question ----------------------------------------------------------------
 
@@ -182,7 +184,8 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
         self._filling = True
         self.query_one("#qualifier", Input).value = response.qualifier
         for area in self._text_areas():
-            area.load_text(getattr(response, str(area.id)))
+            if area.text != getattr(response, str(area.id)):  # loading re-wraps the whole text
+                area.load_text(getattr(response, str(area.id)))
         self.query_one("#evidence", EvidenceList).show(response.evidence)
         self._filling = False
 
@@ -230,18 +233,13 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
 
     # -- editing ---------------------------------------------------------------------------
 
-    def _editable(self) -> bool:
-        if self.read_only:
-            self.notify("This review is open read-only; nothing can be changed.", severity="warning")
-        return not self.read_only
-
     def _changed(self) -> None:
         self._refresh_status()
         self.wizard.changed()
 
     @on(AnswerBar.Picked)
     def answer(self, event: AnswerBar.Picked) -> None:
-        if not self._editable():
+        if not self.editable():
             return
         record_answer(self.review, self.wizard.questionnaire, self._question_id, event.label)
         self._changed()
@@ -303,7 +301,7 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
 
     @on(EvidenceList.Remove)
     def remove_evidence(self, event: EvidenceList.Remove) -> None:
-        if not self._editable():
+        if not self.editable():
             return
         evidence = list(self.response.evidence)
         removed = evidence.pop(event.index)
@@ -370,12 +368,12 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
         self._after_typing(lambda: self._jump_to_next(self.review.flagged(), "flagged"))
 
     def action_flag(self) -> None:
-        if self._editable():
+        if self.editable():
             self.review.update(self._question_id, flagged=not self.response.flagged)
             self._changed()
 
     def action_add_evidence(self) -> None:
-        if not self._editable():
+        if not self.editable():
             return
         from .evidence import EvidenceDialog
 
@@ -386,7 +384,7 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
         self.app.push_screen(EvidenceDialog(), added)
 
     def action_edit_external(self) -> None:
-        if self._editable():
+        if self.editable():
             from .editor import edit_long_text
 
             edit_long_text(self.wizard, self.response.detail, self.set_detail)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.message import Message
 from textual.widget import Widget
 from textual import events
 
-from ...core.questionnaire import AnswerOption
+if TYPE_CHECKING:  # a preview's plain ScalePoints serve as well (see screens/opening.py)
+    from ...core.preview import ScalePoint
+    from ...core.questionnaire import AnswerOption
 
 
 class AnswerBar(Widget, can_focus=True):
@@ -25,7 +30,7 @@ class AnswerBar(Widget, can_focus=True):
             super().__init__()
             self.text = text
 
-    def __init__(self, scale: list[AnswerOption], *, id: str | None = None) -> None:
+    def __init__(self, scale: Sequence[AnswerOption | ScalePoint], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.scale = scale
         self.current = ""

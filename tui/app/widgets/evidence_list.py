@@ -20,16 +20,18 @@ class EvidenceList(OptionList):
             self.index = index
 
     def show(self, evidence: list[Evidence]) -> None:
-        self.clear_options()
+        options = []
         if not evidence:
-            self.add_option(Option(Text("(no evidence yet: ctrl+l adds a link)", style="dim"), disabled=True))
+            options.append(Option(Text("(no evidence yet: ctrl+l adds a link)", style="dim"), disabled=True))
         for index, item in enumerate(evidence):
             line = Text(item.label or item.url, style="bold")
             if item.label:
                 line.append(f"  {item.url}", style="dim")
             if item.quote:
                 line.append(f"  “{item.quote}”", style="italic")
-            self.add_option(Option(line, id=str(index)))
+            options.append(Option(line, id=str(index)))
+        self.clear_options()
+        self.add_options(options)  # one layout pass, not one per link
 
     def action_remove(self) -> None:
         option = self.highlighted_option
