@@ -81,7 +81,10 @@ class WizardRound:
 
     def play(self, plan: list[Step]) -> bool:
         """Type the plan and kill the app at the chosen moment; True when the kill landed."""
-        if not self.terminal.wait_for("Question 1 of"):
+        # "Detail" is drawn by the question screen once the review is open and locked, not by
+        # the preview painted while it opens: keys typed during that moment are held and saved
+        # only once it is open, so the clock of the promise starts here.
+        if not self.terminal.wait_for("Question 1 of") or not self.terminal.wait_for("Detail"):
             self.terminal.kill()
             raise RuntimeError(f"the wizard did not show its first question: {self.terminal.text()[:300]!r}")
         gaps = [self.rng.uniform(0.01, 0.15) for _ in plan]
