@@ -29,8 +29,9 @@ class AnswerBar(Widget, can_focus=True):
         self.current = ""
 
     def show(self, answer: str) -> None:
-        self.current = answer
-        self.refresh()
+        if answer != self.current:
+            self.current = answer
+            self.refresh()
 
     def render(self) -> Text:
         line = Text()

@@ -19,7 +19,14 @@ class EvidenceList(OptionList):
             super().__init__()
             self.index = index
 
+    shown: list[Evidence] | None = None
+
     def show(self, evidence: list[Evidence]) -> None:
+        """Refilled only when the links differ from those shown (most questions have the same
+        none), since refilling lays the list out again."""
+        if evidence == self.shown:
+            return
+        self.shown = list(evidence)
         options = []
         if not evidence:
             options.append(Option(Text("(no evidence yet: ctrl+l adds a link)", style="dim"), disabled=True))
