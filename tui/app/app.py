@@ -157,7 +157,7 @@ class ReviewApp(App[None]):
 
         try:
             session = open_review(path, allow_read_only=True)
-            questionnaire = self.workspace.catalog.get(session.review.questionnaire)
+            questionnaire = self.workspace.questionnaire(session.review.questionnaire)
         except InputError as error:
             self.notify(str(error), title="Cannot open the review", severity="error", markup=False)
             self.show_start()
