@@ -181,10 +181,10 @@ class ReviewApp(App[None]):
         self.session.close()
         self.session = self.autosave = self.questionnaire = None
 
-    def changed(self) -> None:
-        """A screen changed the review: save it soon."""
+    def changed(self, *, quiet: bool = False) -> None:
+        """A screen changed the review: save it soon (`quiet`: without showing "saving")."""
         if self.autosave:
-            self.autosave.changed()
+            self.autosave.changed(quiet=quiet)
 
     def leaving_question(self) -> None:
         if self.autosave:

@@ -169,8 +169,12 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
         self._filling = False
         self._fill_fields()
         self._refresh_status()
-        self.query_one("#body", VerticalScroll).scroll_home(animate=False)
-        self.query_one(f"#{focus if focus in FIELDS else 'answer'}").focus()
+        body = self.query_one("#body", VerticalScroll)
+        if body.scroll_y:
+            body.scroll_home(animate=False)
+        target = self.query_one(f"#{focus if focus in FIELDS else 'answer'}")
+        if self.focused is not target:
+            target.focus()
         self._move_cursor(focus)
         self.show_passages()
         offered = (bool(self.review.sources), response.previous is not None)
@@ -230,7 +234,7 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
         if self.review.cursor != cursor:
             self.review.cursor = cursor
             self.review.touch()
-            self.wizard.changed()
+            self.wizard.changed(quiet=True)  # where the reviewer is: kept for resuming, not an edit
 
     def on_descendant_focus(self, event: Widget.DescendantFocus) -> None:
         if event.widget.id in FIELDS and self._question_id:

@@ -25,6 +25,7 @@ class EvidenceList(OptionList):
         """Refilled only when the links differ from those shown (most questions have the same
         none), since refilling lays the list out again."""
         if evidence == self.shown:
+            self.highlighted = None  # as a refill would
             return
         self.shown = list(evidence)
         options = []
@@ -37,8 +38,7 @@ class EvidenceList(OptionList):
             if item.quote:
                 line.append(f"  “{item.quote}”", style="italic")
             options.append(Option(line, id=str(index)))
-        self.clear_options()
-        self.add_options(options)  # one layout pass, not one per link
+        self.set_options(options)  # one layout pass, not one per link
 
     def action_remove(self) -> None:
         option = self.highlighted_option
