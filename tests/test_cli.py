@@ -136,3 +136,19 @@ def test_python_dash_m_tui_is_the_same_command(workspace: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "tui", "schema", "show", "saas-security-bronze"],
                             capture_output=True, text=True, cwd=workspace, env=os.environ, timeout=60)
     assert result.returncode == 0 and result.stdout.startswith("tls-external\t")
+
+
+def test_relative_session_paths_are_found_in_the_workspace_from_anywhere(cli, tmp_path: Path, monkeypatch) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    cli("new", "--product", "Gamma", "--workspace", str(elsewhere))
+    monkeypatch.chdir(tmp_path)
+    result = cli("show", "sessions/gamma.toml", "--workspace", str(elsewhere))
+    assert result.code == 0 and "Gamma security review" in result.out
+
+
+def test_exports_folder_is_private_like_the_sessions_folder(cli, workspace: Path) -> None:
+    import stat
+
+    path = new_session(cli)
+    assert cli("export", str(path)).code == 0
+    assert stat.S_IMODE((workspace / "exports").stat().st_mode) == 0o700

@@ -165,3 +165,15 @@ def test_an_exported_rereview_lists_only_what_was_rechecked(bronze, last_year) -
     accept_previous(review, "tls-external")
     rows = table_rows(export_page(review))
     assert rows[1][1] == "Yes" and all(row[1] == "" for row in rows[2:])
+
+
+def test_a_rereview_read_back_from_disk_compares_with_its_previous_review(
+        bronze, last_year, workspace: Path) -> None:
+    from tui.core.store import write_review
+
+    path = workspace / "sessions" / "acme-notes-2.toml"
+    write_review(path, start_rereview(last_year, bronze))
+    reopened = read_review(path)  # times come back through the TOML parser's own tzinfo
+    changes = compare_reviews(previous_review(reopened), reopened)
+    assert any(change.subject == "tls-external" and change.field == "answer" for change in changes)
+    assert reopened.response("tls-external").previous.evidence[0].captured.tzinfo is not None

@@ -163,6 +163,34 @@ async def test_locked_review_opens_read_only_naming_the_holder(workspace: Path, 
         assert session.read_bytes() == before
 
 
+async def test_read_only_option_opens_without_locking_and_changes_nothing(workspace: Path, session: Path) -> None:
+    before = session.read_bytes()
+    app = wizard(workspace, session, read_only=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        assert isinstance(app.screen, QuestionScreen)
+        with open_review(session) as other:  # nobody holds the lock: another editor may open it
+            assert not other.read_only
+        await pilot.press("y", "ctrl+n")
+        await settle(pilot, app)
+        assert "read-only" in flat(screen_text(app))
+    assert session.read_bytes() == before
+
+
+async def test_a_review_whose_questionnaire_is_gone_is_refused_and_left_unlocked(
+        workspace: Path, session: Path) -> None:
+    text = session.read_text(encoding="utf-8").replace('"saas-security-bronze"', '"retired-questionnaire"', 1)
+    session.write_text(text, encoding="utf-8")
+    app = wizard(workspace, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        assert isinstance(app.screen, StartScreen)
+        assert "retired-questionnaire" in flat(screen_text(app))
+        with open_review(session) as other:
+            assert not other.read_only
+    assert session.read_text(encoding="utf-8") == text
+
+
 HOSTILE = "[bold red]boom[/] [link=https://x]y[/link] \x1b[31mred\x1b[0m 🦊 表 | <script>x</script> $(rm -rf)"
 
 
@@ -202,7 +230,8 @@ async def test_a_failed_save_is_shown_with_its_reason_and_retried(
 
     def full_disk(self: OpenReview) -> None:
         if disk["full"]:
-            raise OSError(28, "No space left on device", str(self.path))
+            # a path with markup-like brackets must not break the indicator that shows it
+            raise OSError(28, "No space left on device", f"{self.path.parent}/[/]{self.path.name}")
         real_save(self)
 
     monkeypatch.setattr(OpenReview, "save", full_disk)

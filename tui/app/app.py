@@ -152,19 +152,19 @@ class ReviewApp(App[None]):
     def open_session(self, path: Path, *, read_only: bool = False) -> AwaitMount | None:
         """Open a review for editing (or read-only when asked, or when someone holds it).
         Returns what to await for its question screen to be mounted (None when refused)."""
-        from ..core.store import OpenReview, open_review
+        from ..core.store import open_review
         from .autosave import Autosave
 
+        session = None
         try:
-            session = open_review(path, allow_read_only=True)
+            session = open_review(path, allow_read_only=True, read_only=read_only)
             questionnaire = self.workspace.questionnaire(session.review.questionnaire)
         except InputError as error:
+            if session is not None:
+                session.close()
             self.notify(str(error), title="Cannot open the review", severity="error", markup=False)
             self.show_start()
             return None
-        if read_only and not session.read_only:
-            session.close()
-            session = OpenReview(session.path, session.review, None, None)
         self.close_session()
         self.session, self.questionnaire = session, questionnaire
         self.autosave = Autosave(self, session)

@@ -4,6 +4,7 @@ palette entry can never disagree."""
 from __future__ import annotations
 
 from textual.binding import Binding
+from textual.screen import Screen
 
 from .keymap import DEFAULT_KEYS, DESCRIPTIONS
 
@@ -21,3 +22,12 @@ def bind(action_id: str, action: str | None = None, *, label: str = "", show: bo
         id=action_id,
         tooltip=DESCRIPTIONS[action_id],
     )
+
+
+def key_display(screen: Screen, action_id: str) -> str:
+    """The key a screen shows for an action, remaps included (the first one when several),
+    for hints written into the screen's own text."""
+    for active in screen.active_bindings.values():
+        if active.binding.id == action_id:
+            return screen.app.get_key_display(active.binding)
+    return action_id

@@ -11,7 +11,8 @@ import sys
 
 from ..core.errors import InputError
 from ..core.lock import ReviewLocked
-from .parser import CommandLineError, build_parser
+from .options import CommandLineError
+from .parser import build_parser
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,7 +14,7 @@ from ..core.naming import claim_new_path
 from ..core.review import Review
 from ..core.store import read_review, write_review
 from ..core.workspace import Workspace
-from .parser import add_command, workspace_of
+from .options import add_command, workspace_of
 
 if TYPE_CHECKING:
     from ..core.importing import PageImport

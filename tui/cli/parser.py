@@ -1,33 +1,10 @@
-"""Argument parsing shared by every command: --workspace everywhere, errors in one line."""
+"""The whole command line, assembled from the command modules."""
 
 from __future__ import annotations
 
 import argparse
-from typing import NoReturn
 
-from ..core.workspace import WORKSPACE_ENV, Workspace
-
-
-class CommandLineError(Exception):
-    """A mistake in the command's words: reported in one line, exit code 1."""
-
-
-class Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise CommandLineError(f"{self.prog.removeprefix('vendor-review ')}: {message} (see --help)")
-
-
-def workspace_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--workspace",
-        metavar="DIR",
-        default=argparse.SUPPRESS,
-        help=f"folder holding schemas/, sessions/ and exports/ (default: ${WORKSPACE_ENV} or .)",
-    )
-
-
-def workspace_of(args: argparse.Namespace) -> Workspace:
-    return Workspace.locate(getattr(args, "workspace", None))
+from .options import CommandLineError, Parser, workspace_option
 
 
 def _global_options(parser: argparse.ArgumentParser) -> None:
@@ -70,10 +47,3 @@ def build_parser(argv: list[str] | None = None) -> Parser:
     for module in (reviews, pages, schemas, sources, wizard):
         module.register(commands)
     return parser
-
-
-def add_command(commands: argparse._SubParsersAction, name: str, help: str) -> argparse.ArgumentParser:
-    """A sub-command that takes --workspace like every other."""
-    command = commands.add_parser(name, help=help, description=help)
-    workspace_option(command)
-    return command

@@ -20,7 +20,7 @@ from ..core.review import Review, start_review
 from ..core.store import LOCK_WAIT_SECONDS, SessionError, open_review, read_review, write_review
 from ..core.summary import review_summary
 from .pages import new_from_previous
-from .parser import CommandLineError, add_command, workspace_of
+from .options import CommandLineError, add_command, workspace_of
 
 DEFAULT_QUESTIONNAIRE = "saas-security-bronze"
 
@@ -179,7 +179,7 @@ def export_review(args: argparse.Namespace) -> int:
         sys.stdout.write(export_page(review))
         sys.stdout.flush()
         return 0
-    target = Path(args.output) if args.output else workspace.exports / f"{path.stem}.md"
+    target = Path(args.output) if args.output else workspace.export_path(path)
     export_to_file(review, target, force=args.force)
     print(target)
     return 0

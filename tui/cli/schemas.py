@@ -9,7 +9,7 @@ from pathlib import Path
 from ..core.catalog import QuestionnaireError, builtin_folder, load_questionnaire
 from ..core.errors import InputError
 from ..core.questionnaire import json_schema
-from .parser import add_command, workspace_of
+from .options import add_command, workspace_of
 
 
 def register(commands: argparse._SubParsersAction) -> None:

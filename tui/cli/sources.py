@@ -10,7 +10,7 @@ from ..core.questionnaire import Questionnaire
 from ..core.review import Review
 from ..core.store import LOCK_WAIT_SECONDS, open_review, read_review
 from ..core.workspace import Workspace
-from .parser import CommandLineError, add_command, workspace_of
+from .options import CommandLineError, add_command, workspace_of
 
 if TYPE_CHECKING:
     from ..core.sources.finder import Suggestion

@@ -11,7 +11,7 @@ from pathlib import Path
 from ..app.keymap import ACTIONS, DEFAULT_KEYS, effective_keys
 from ..core.config import Config, load_config
 from ..core.workspace import Workspace
-from .parser import add_command, workspace_of
+from .options import CommandLineError, add_command, workspace_of
 
 
 COMMANDS = ("open", "keys", "themes")  # the names `register` adds
@@ -48,8 +48,6 @@ def _run(workspace: Workspace, args: argparse.Namespace, session: Path | None, *
     config = _config()
     theme = getattr(args, "theme", None) or config.theme
     if session is not None and not session.is_file():
-        from .parser import CommandLineError
-
         raise CommandLineError(f"open: {session}: no such session file")
     from ..app.app import ReviewApp
 
@@ -72,8 +70,6 @@ def _theme_names() -> list[str]:
 
 def _check_theme(theme: str) -> str:
     if theme not in _theme_names():
-        from .parser import CommandLineError
-
         raise CommandLineError(f"unknown theme {theme!r}; choose one of: {', '.join(_theme_names())}")
     return THEME_ALIASES.get(theme, theme)
 

@@ -49,6 +49,18 @@ def check_url(url: str) -> str:
 Url = Annotated[str, AfterValidator(check_url)]
 
 
+def _in_utc(value: datetime) -> datetime:
+    """Every time in a review is UTC with the standard library's tzinfo: a naive time is
+    taken as UTC, and a parser's own tzinfo class (rtoml has one) is replaced, since it
+    cannot be copied or compared like datetime.UTC."""
+    if value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value.astimezone(UTC)
+
+
+Moment = Annotated[datetime, AfterValidator(_in_utc)]
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
@@ -57,7 +69,7 @@ class Evidence(_Model):
     url: Url
     label: Line = ""
     quote: Line = Field("", description="One line: it is exported inline after the link.")
-    captured: datetime | None = None
+    captured: Moment | None = None
 
 
 class Quote(_Model):
@@ -124,7 +136,7 @@ class Source(_Model):
     location: Line = Field(min_length=1, description="What was attached: a URL or a file path.")
     url: Url | None = Field(None, description="Where citations link to (after redirects).")
     title: Line = ""
-    captured: datetime
+    captured: Moment
     passages: list[Passage] = Field(min_length=1)
 
     @property
@@ -173,8 +185,8 @@ class Review(_Model):
     reviewer: Line = ""
     tags: list[Line] = Field(default_factory=list)
     published: bool = True
-    created: datetime = Field(default_factory=now)
-    updated: datetime = Field(default_factory=now)
+    created: Moment = Field(default_factory=now)
+    updated: Moment = Field(default_factory=now)
     cursor: Cursor = Field(default_factory=Cursor)
     questions: list[Response]
     sections: list[SectionNotes] = Field(default_factory=list)
@@ -204,13 +216,6 @@ class Review(_Model):
         """Tags are exported as one comma-separated string: a comma would split a tag."""
         cleaned = [t.replace(",", " ").strip() for t in tags]
         return [t for t in cleaned if t]
-
-    @field_validator("created", "updated")
-    @classmethod
-    def _utc(cls, value: datetime) -> datetime:
-        if value.tzinfo is None:
-            return value.replace(tzinfo=UTC)
-        return value.astimezone(UTC)
 
     # -- reading -------------------------------------------------------------------------
 

@@ -209,13 +209,18 @@ class OpenReview:
         self.close()
 
 
-def open_review(path: Path, *, wait: float = 0.0, allow_read_only: bool = False) -> OpenReview:
+def open_review(
+    path: Path, *, wait: float = 0.0, allow_read_only: bool = False, read_only: bool = False
+) -> OpenReview:
     """Lock and read a session. When someone else holds it: wait up to `wait` seconds, then
-    either open it read-only (when allowed) or raise ReviewLocked naming the holder."""
+    either open it read-only (when allowed) or raise ReviewLocked naming the holder.
+    `read_only` opens it without taking the lock at all (to look without blocking others)."""
     if path.is_symlink():
         raise SessionError(f"{path}: is a symbolic link; refusing to follow it")
     if not path.is_file():
         raise SessionError(f"{path}: no such session file")
+    if read_only:
+        return OpenReview(path, load_review(path), None, None)
     try:
         lock = ReviewLock(path)
     except UnsafePathError as error:

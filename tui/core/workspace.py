@@ -57,11 +57,23 @@ class Workspace:
         return self.catalog.get(questionnaire_id)
 
     def session_path(self, reference: str) -> Path:
-        """A session named by path ('sessions/acme.toml') or by name ('acme')."""
+        """A session named by path ('sessions/acme.toml') or by name ('acme'). A relative
+        path is taken from the current directory when it exists there, else from the
+        workspace, so `--workspace W show sessions/acme.toml` works from anywhere."""
         given = Path(reference).expanduser()
         if given.suffix == ".toml" or os.sep in reference:
-            return given if given.is_absolute() else Path.cwd() / given
+            if given.is_absolute() or (Path.cwd() / given).exists():
+                return given if given.is_absolute() else Path.cwd() / given
+            return self.root / given
         return self.sessions / f"{reference}.toml"
+
+    def export_path(self, session: Path) -> Path:
+        """Where a session's page goes by default: exports/NAME.md, in a folder made 0700
+        because pages hold the same confidential findings as the sessions."""
+        from .files import ensure_private_dir
+
+        ensure_private_dir(self.exports)
+        return self.exports / f"{session.stem}.md"
 
     def session_files(self) -> list[Path]:
         if not self.sessions.is_dir():

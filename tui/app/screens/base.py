@@ -17,6 +17,15 @@ class WizardScreen(Screen[Result]):
     def wizard(self) -> ReviewApp:
         return cast("ReviewApp", self.app)
 
+    def editable(self) -> bool:
+        """Whether the open review may be changed. Says why not, so that a key on a
+        read-only review never silently does nothing."""
+        session = self.wizard.session
+        if session is not None and not session.read_only:
+            return True
+        self.notify("This review is open read-only; nothing can be changed.", severity="warning")
+        return False
+
 
 class WizardDialog(ModalScreen[Result]):
     @property

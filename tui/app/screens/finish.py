@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -20,8 +22,11 @@ from ..paths import shown
 from ..widgets.save_indicator import SaveIndicator
 from .base import WizardScreen
 
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
-def preview_parser():  # type: ignore[no-untyped-def]
+
+def preview_parser() -> MarkdownIt:
     """Textual's own parser plus front-matter, which it would otherwise show as a heading."""
     from markdown_it import MarkdownIt
     from mdit_py_plugins.front_matter import front_matter_plugin
@@ -84,9 +89,9 @@ class FinishScreen(WizardScreen[None]):
         yield Static(heading, id="changes-title", classes="field-label")
         yield Static(Text("\n".join(lines) if lines else "No changes: every answer as last time."), id="changes")
 
-    def _target(self):  # type: ignore[no-untyped-def]
+    def _target(self) -> Path:
         assert self.wizard.session is not None
-        return self.wizard.workspace.exports / f"{self.wizard.session.path.stem}.md"
+        return self.wizard.workspace.export_path(self.wizard.session.path)
 
     def action_export_page(self) -> None:
         assert self.wizard.session is not None

@@ -242,18 +242,13 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
 
     # -- editing ---------------------------------------------------------------------------
 
-    def _editable(self) -> bool:
-        if self.read_only:
-            self.notify("This review is open read-only; nothing can be changed.", severity="warning")
-        return not self.read_only
-
     def _changed(self) -> None:
         self._refresh_status()
         self.wizard.changed()
 
     @on(AnswerBar.Picked)
     def answer(self, event: AnswerBar.Picked) -> None:
-        if not self._editable():
+        if not self.editable():
             return
         record_answer(self.review, self.wizard.questionnaire, self._question_id, event.label)
         self._changed()
@@ -306,7 +301,7 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
 
     @on(EvidenceList.Remove)
     def remove_evidence(self, event: EvidenceList.Remove) -> None:
-        if not self._editable():
+        if not self.editable():
             return
         evidence = list(self.response.evidence)
         removed = evidence.pop(event.index)
@@ -353,12 +348,12 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
         self._jump_to_next(self.review.flagged(), "flagged")
 
     def action_flag(self) -> None:
-        if self._editable():
+        if self.editable():
             self.review.update(self._question_id, flagged=not self.response.flagged)
             self._changed()
 
     def action_add_evidence(self) -> None:
-        if not self._editable():
+        if not self.editable():
             return
         from .evidence import EvidenceDialog
 
@@ -369,7 +364,7 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
         self.app.push_screen(EvidenceDialog(), added)
 
     def action_edit_external(self) -> None:
-        if self._editable():
+        if self.editable():
             from .editor import edit_long_text
 
             edit_long_text(self.wizard, self.response.detail, self.set_detail)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...core.errors import InputError
-from ..bindings import bind
+from ..bindings import bind, key_display
 from ..widgets.answer_bar import AnswerBar
 
 if TYPE_CHECKING:
@@ -40,10 +40,10 @@ class RereviewActions:
 
     def show_previous(self: QuestionScreen) -> None:
         if self._previous_line is not None:
-            self._previous_line.show(self.response, self.key_of("accept_previous"))
+            self._previous_line.show(self.response, key_display(self, "accept_previous"))
 
     def action_accept_previous(self: QuestionScreen) -> None:
-        if not self._editable():
+        if not self.editable():
             return
         from ...core.rereview import accept_previous
 

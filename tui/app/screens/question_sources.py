@@ -13,7 +13,7 @@ from textual import on
 from textual.widgets import Footer, OptionList
 
 from ...core.errors import InputError
-from ..bindings import bind
+from ..bindings import bind, key_display
 from ..widgets.evidence_list import EvidenceList
 
 if TYPE_CHECKING:
@@ -32,13 +32,6 @@ class FinderActions:
     """Mixed into QuestionScreen; `self` is the screen."""
 
     _citations: list[Citation]
-
-    def key_of(self: QuestionScreen, action_id: str) -> str:
-        """The key shown for an action, remaps included (the first one when several)."""
-        for active in self.active_bindings.values():
-            if active.binding.id == action_id:
-                return self.app.get_key_display(active.binding)
-        return action_id
 
     _panel: PassagePanel | None = None
 
@@ -67,14 +60,14 @@ class FinderActions:
             from ...core.sources.finder import question_of, suggestions_for
 
             question = question_of(self.response, self.wizard.questionnaire)
-            panel.show(suggestions_for(self.review, question), self.key_of("cite_passage"))
+            panel.show(suggestions_for(self.review, question), key_display(self, "cite_passage"))
 
     @on(OptionList.OptionSelected, "#passages")
     def passage_chosen(self: QuestionScreen) -> None:
         self.action_cite_passage()
 
     def action_cite_passage(self: QuestionScreen) -> None:
-        if not self._editable():
+        if not self.editable():
             return
         panel = self._passage_panel()
         suggestion = panel.highlighted_suggestion if panel else None
@@ -89,10 +82,10 @@ class FinderActions:
             self.notify(str(error), title="Cannot cite", severity="error", markup=False)
             return
         self._citations.append(citation)
-        self._evidence_changed(f"Cited: {suggestion.text[:60]}… ({self.key_of('undo_citation')} undoes)")
+        self._evidence_changed(f"Cited: {suggestion.text[:60]}… ({key_display(self, 'undo_citation')} undoes)")
 
     def action_undo_citation(self: QuestionScreen) -> None:
-        if not self._editable():
+        if not self.editable():
             return
         from ...core.sources.citing import undo_citation
 

@@ -66,7 +66,7 @@ class SectionsScreen(WizardScreen[None]):
 
     def action_add_quote(self) -> None:
         where = self._highlighted()
-        if where is None or self.wizard.session is None or self.wizard.session.read_only:
+        if where is None or not self.editable():
             return
         section = self._sections[where[0]]
 
@@ -81,7 +81,7 @@ class SectionsScreen(WizardScreen[None]):
 
     def action_remove_quote(self) -> None:
         where = self._highlighted()
-        if where is None or where[1] is None or self.wizard.session is None or self.wizard.session.read_only:
+        if where is None or where[1] is None or not self.editable():
             return
         section = self._sections[where[0]]
         section.quotes = [q for i, q in enumerate(section.quotes) if i != where[1]]

@@ -20,7 +20,7 @@ from textual.worker import Worker, WorkerState
 from ...core.errors import InputError
 from ...core.review import Source
 from ...core.sources.attaching import attach_source, load_source
-from ..bindings import bind
+from ..bindings import bind, key_display
 from .base import WizardDialog
 
 
@@ -48,12 +48,8 @@ class SourcesDialog(WizardDialog[None]):
             yield Input(placeholder="web address a saved file came from (optional, for citing)", id="url")
             yield Static(id="source-status", markup=False)
             yield OptionList(id="sources-list")
-            yield Static(f"{self._key('remove_source')} removes the highlighted source (its citations stay) · "
-                         f"{self._key('close')} closes", classes="dim", markup=False)
-
-    def _key(self, action_id: str) -> str:
-        return next((self.app.get_key_display(b.binding) for b in self.active_bindings.values()
-                     if b.binding.id == action_id), action_id)
+            yield Static(f"{key_display(self, 'remove_source')} removes the highlighted source (its citations stay) · "
+                         f"{key_display(self, 'close')} closes", classes="dim", markup=False)
 
     def on_mount(self) -> None:
         self._show_sources()

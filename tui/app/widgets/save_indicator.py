@@ -14,6 +14,11 @@ CLASSES = ("failed", "read-only")
 
 
 class SaveIndicator(Static):
+    """Markup is off: a failure's reason carries a file path, which may hold brackets."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(markup=False, id=id)
+
     def on_mount(self) -> None:
         self.watch(self.app, "save_status", self._show, init=True)
 
