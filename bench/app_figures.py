@@ -60,7 +60,7 @@ def first_question(size: int) -> str:
 
 
 def startup_figures(sessions: Sessions, repeats: int) -> Iterator[Figure | Unavailable]:
-    floor_times, app_times, floor_memory, app_memory = [], [], [], []
+    floor_times, app_times = [], []
     why = wizard_available()
     size = 11
     for _ in range(max(5, repeats // 3)):
@@ -77,6 +77,11 @@ def startup_figures(sessions: Sessions, repeats: int) -> Iterator[Figure | Unava
     else:
         yield Figure("cold start: floor app only", f"{size} q", floor_times, None)
         yield Unavailable("cold start to first question", why)
+
+
+def memory_figures(sessions: Sessions, repeats: int) -> Iterator[Figure | Unavailable]:
+    floor_memory, app_memory = [], []
+    why = wizard_available()
     big = 2000
     for _ in range(3):
         floor = open_floor(sessions, big)

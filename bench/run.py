@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.app_figures import keystroke_figures, startup_figures  # noqa: E402
+from bench.app_figures import keystroke_figures, memory_figures, startup_figures  # noqa: E402
 from bench.figures import Figure, Unavailable, render_table  # noqa: E402
 from bench.handler_figures import handler_figures  # noqa: E402
 from bench.session_figures import Sessions, scaling_figures, session_figures  # noqa: E402
@@ -28,6 +28,7 @@ Section = Callable[[Sessions, int], Iterator[Figure | Unavailable]]
 def sections() -> dict[str, Section]:
     return {
         "startup": startup_figures,
+        "memory": memory_figures,
         "keys": keystroke_figures,
         "handlers": handler_figures,
         "session": session_figures,

@@ -324,3 +324,36 @@ async def test_new_review_requires_a_product(workspace: Path) -> None:
         await pilot.pause()
         assert "The product is required." in screen_text(app)
         assert not list((workspace / "sessions").glob("*.toml")) if (workspace / "sessions").exists() else True
+
+
+async def test_overview_moves_by_page_and_end_and_enter_opens_that_question(workspace: Path, session: Path) -> None:
+    app = wizard(workspace, session)
+    async with app.run_test(size=(80, 10)) as pilot:  # a short terminal: the list scrolls
+        await pilot.pause()
+        await pilot.press("ctrl+o", "end")
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        assert any(line.lstrip().startswith("11 ") for line in lines)
+        assert not any(line.lstrip().startswith("1 ") for line in lines)  # scrolled past the top
+        await pilot.press("pageup", "enter")
+        await pilot.pause()
+        assert "Question 5 of 11" in screen_text(app)  # a page of the 7 rows shown, less one
+
+
+async def test_moving_saves_the_position_without_flashing_saving(workspace: Path, session: Path) -> None:
+    app = wizard(workspace, session)
+    shown: list[str] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        def seen(status: str) -> None:
+            shown.append(status)
+
+        app.watch(app, "save_status", seen, init=False)
+        await pilot.press("ctrl+n", "ctrl+n")
+        await pilot.pause(0.6)  # the autosave's delay
+        await settle(pilot, app)
+        assert shown == []  # only moved: nothing the reviewer wrote is waiting to be saved
+        assert saved(session).cursor.question == "encryption-internal"
+        await pilot.press("y")
+        await pilot.pause()
+        assert shown[0] == "saving"

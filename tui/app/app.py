@@ -158,7 +158,7 @@ class ReviewApp(App[None]):
         session = None
         try:
             session = open_review(path, allow_read_only=True, read_only=read_only)
-            questionnaire = self.workspace.catalog.get(session.review.questionnaire)
+            questionnaire = self.workspace.questionnaire(session.review.questionnaire)
         except InputError as error:
             if session is not None:
                 session.close()
@@ -181,10 +181,10 @@ class ReviewApp(App[None]):
         self.session.close()
         self.session = self.autosave = self.questionnaire = None
 
-    def changed(self) -> None:
-        """A screen changed the review: save it soon."""
+    def changed(self, *, quiet: bool = False) -> None:
+        """A screen changed the review: save it soon (`quiet`: without showing "saving")."""
         if self.autosave:
-            self.autosave.changed()
+            self.autosave.changed(quiet=quiet)
 
     def leaving_question(self) -> None:
         if self.autosave:

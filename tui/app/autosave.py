@@ -33,12 +33,13 @@ class Autosave:
         self._timer_running = False
         self._worker: Worker[None] | None = None
 
-    def changed(self) -> None:
-        """Something in the review changed: save it within DELAY seconds."""
+    def changed(self, *, quiet: bool = False) -> None:
+        """Something in the review changed: save it within DELAY seconds. A quiet change (the
+        reviewer only moved) is saved the same way without flashing "saving" on every move."""
         if self._session.read_only:
             return
         self._dirty = True
-        if not self._app.save_status.startswith("failed"):  # a failure stays visible until fixed
+        if not quiet and not self._app.save_status.startswith("failed"):  # a failure stays visible
             self._app.save_status = "saving"
         if not self._timer_running and self._worker is None:
             self._timer_running = True

@@ -7,6 +7,7 @@ listed with its problem.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -84,3 +85,41 @@ def load_catalog(workspace_schemas: Path) -> Catalog:
         catalog.questionnaires[questionnaire.id] = questionnaire
         catalog.paths[questionnaire.id] = path
     return catalog
+
+
+# A top-level `id = "..."` line (basic or literal string, no escapes).
+_DECLARED_ID = re.compile(r"""^id\s*=\s*(?:"([^"\\\n]*)"|'([^'\n]*)')\s*(?:#.*)?$""", re.M)
+_FIRST_TABLE = re.compile(r"^\s*\[", re.M)
+
+
+def declared_id(text: str) -> str | None:
+    """A questionnaire's id read from its text without parsing the whole file (a 2,000-question
+    file is megabytes of models once validated). None when a line match could mislead, as with
+    a multi-line string before the first table: the caller then does not guess."""
+    first_table = _FIRST_TABLE.search(text)
+    head = text[: first_table.start()] if first_table else text
+    if '"""' in head or "'''" in head:
+        return None
+    match = _DECLARED_ID.search(head)
+    return (match.group(1) if match.group(1) is not None else match.group(2)) if match else None
+
+
+def find_questionnaire(workspace_schemas: Path, questionnaire_id: str) -> Questionnaire | None:
+    """The questionnaire with this id, validating its file only: opening a review needs one
+    questionnaire, and the catalog would keep every other one in memory too. None whenever
+    the answer is not certain (a file whose id cannot be read cheaply, an invalid file); the
+    caller then asks the catalog, which decides as always and explains what is wrong."""
+    for path in reversed(questionnaire_files(workspace_schemas)):  # the last one with the id wins
+        try:
+            declared = declared_id(read_regular_file(path).decode("utf-8"))
+        except (OSError, UnicodeDecodeError):
+            return None
+        if declared is None:
+            return None
+        if declared == questionnaire_id:
+            try:
+                questionnaire = load_questionnaire(path)
+            except QuestionnaireError:
+                return None
+            return questionnaire if questionnaire.id == questionnaire_id else None
+    return None

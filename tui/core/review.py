@@ -194,6 +194,7 @@ class Review(_Model):
     page: ImportedPage | None = Field(None, description="Set when the review was imported from a page.")
 
     _changed: set[str] = PrivateAttr(default_factory=set)
+    _open_questions: OpenQuestions | None = PrivateAttr(default=None)
 
     @field_validator("format")
     @classmethod
@@ -272,8 +273,12 @@ class Review(_Model):
         return [r for r in self.questions if r.flagged]
 
     def progress(self) -> tuple[int, int]:
-        """(answered or skipped, total)."""
-        return len(self.questions) - len(self.unanswered()), len(self.questions)
+        """(answered or skipped, total): read from an index the mutation methods keep up to
+        date, since the wizard shows it on every key and a scan grew with the questionnaire."""
+        index = self._open_questions
+        if index is None or not index.describes(self.questions):
+            index = self._open_questions = OpenQuestions(self)
+        return len(self.questions) - len(index.open), len(self.questions)
 
     # -- changing ------------------------------------------------------------------------
 
@@ -281,6 +286,8 @@ class Review(_Model):
         """Record a change: the store rewrites only what was touched since the last save."""
         self.updated = now()
         self._changed.add(question_id or "")
+        if question_id and self._open_questions is not None:
+            self._open_questions.refresh(self, question_id)
 
     def take_changes(self) -> set[str]:
         changed, self._changed = self._changed, set()
@@ -300,6 +307,8 @@ class Review(_Model):
         response = self.response(question_id)
         for name, value in fields.items():
             setattr(response, name, value)
+        if "depends_on" in fields or "id" in fields:  # the index's map of conditions is out of date
+            self._open_questions = None
         self.touch(question_id)
         return response
 
@@ -312,6 +321,45 @@ class Review(_Model):
         self.sources = self.sources[:index] + self.sources[index + 1:]
         self.touch()
         return source
+
+
+class OpenQuestions:
+    """The positions of the questions still to answer (unanswered and not skipped), with who
+    depends on whom, so one answer updates the count by visiting that question and the
+    questions whose condition hangs on it, not the whole review."""
+
+    def __init__(self, review: Review) -> None:
+        self._questions = review.questions
+        self._size = len(review.questions)
+        self._dependents: dict[str, list[int]] = {}
+        for index, response in enumerate(review.questions):
+            if response.depends_on is not None:
+                self._dependents.setdefault(response.depends_on.question, []).append(index)
+        self.open = {i for i, r in enumerate(review.questions) if _is_open(review, r)}
+
+    def describes(self, questions: list[Response]) -> bool:
+        """False once the list was replaced or grew or shrank outside the mutation methods."""
+        return questions is self._questions and len(questions) == self._size
+
+    def refresh(self, review: Review, question_id: str) -> None:
+        if not self.describes(review.questions):
+            return  # rebuilt on the next progress()
+        review.response(question_id)  # brings the position map up to date
+        todo, seen = [review.positions[question_id]], set()
+        while todo:
+            index = todo.pop()
+            if index in seen:
+                continue
+            seen.add(index)
+            if _is_open(review, review.questions[index]):
+                self.open.add(index)
+            else:
+                self.open.discard(index)
+            todo.extend(self._dependents.get(review.questions[index].id, ()))
+
+
+def _is_open(review: Review, response: Response) -> bool:
+    return not response.answer and not review.is_skipped(response)
 
 
 def start_review(

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .catalog import Catalog
+    from .questionnaire import Questionnaire
 
 WORKSPACE_ENV = "VENDOR_REVIEW_WORKSPACE"
 
@@ -43,6 +44,17 @@ class Workspace:
         from .catalog import load_catalog
 
         return load_catalog(self.schemas)
+
+    def questionnaire(self, questionnaire_id: str) -> Questionnaire:
+        """One questionnaire by id, without loading the catalog when its file can be found
+        directly (the wizard opening a review keeps only the questionnaire it needs)."""
+        if "catalog" not in self.__dict__:
+            from .catalog import find_questionnaire
+
+            found = find_questionnaire(self.schemas, questionnaire_id)
+            if found is not None:
+                return found
+        return self.catalog.get(questionnaire_id)
 
     def session_path(self, reference: str) -> Path:
         """A session named by path ('sessions/acme.toml') or by name ('acme'). A relative

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Footer, Label, OptionList
-from textual.widgets.option_list import Option
+from textual.widgets import Footer, Label
 
 from ...core.rereview import to_recheck
 from ..bindings import bind
+from ..widgets.question_list import QuestionList
 from ..widgets.save_indicator import SaveIndicator
 from .base import WizardScreen
 
@@ -37,29 +36,17 @@ class OverviewScreen(WizardScreen[None]):
         title = f"Overview of {review.product}: {answered} of {total} done, {len(review.flagged())} flagged"
         yield Label(title + (f", {recheck} to re-check" if recheck else ""), classes="dialog-title", markup=False)
         yield SaveIndicator(id="save")
-        options = []
-        for number, response in enumerate(review.questions, 1):
-            skipped = review.is_skipped(response)
-            line = Text(f"{number:>3} ", style="dim")
-            line.append("F" if response.flagged else " ", style="bold red")
-            line.append("S" if skipped else " ", style="dim")
-            line.append("R " if response.recheck else "  ", style="bold")
-            answer = response.answer or ("skipped" if skipped else "—")
-            line.append(f"{answer[:12]:<12} ", style="bold" if response.answer else "dim")
-            line.append(response.text)
-            options.append(Option(line, id=response.id))
-        yield OptionList(*options, id="questions")
+        review.response(self._current)  # brings the position map up to date
+        yield QuestionList(review, review.positions[self._current], id="questions")
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
-        questions = self.query_one(OptionList)
-        questions.highlighted = questions.get_option_index(self._current)
-        questions.focus()
+        self.query_one(QuestionList).focus()
 
-    @on(OptionList.OptionSelected)
-    def jump(self, event: OptionList.OptionSelected) -> None:
+    @on(QuestionList.Chosen)
+    def jump(self, event: QuestionList.Chosen) -> None:
         self.dismiss(None)
-        self.wizard.question_screen.show(str(event.option.id))
+        self.wizard.question_screen.show(event.question_id)
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -92,6 +92,9 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
         self._focus_when_ready = ""
         self._typed_ahead = ""
         self._citations = []
+        self._areas: list[TextArea] = []  # detail and notes, once mounted
+        self._offered: tuple[bool, bool] | None = None  # what check_action last answered
+        self._progress_shown: tuple[object, ...] = ()  # what the progress line shows
         cursor = self.review.cursor
         known = {r.id for r in self.review.questions}
         first = cursor.question if cursor.question in known else self.review.questions[0].id
@@ -112,6 +115,7 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
                  for name in ("detail", "notes")]
         for area in areas:
             area.cursor_blink = False
+        self._areas = areas
         await self.query_one("#body").mount_all([
             qualifier,
             Label("Detail", classes="field-label"), areas[0],
@@ -163,7 +167,7 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
         except KeyError:
             pass
         self._filling = True
-        self.query_one("#question-text", Static).update(response.text)
+        show_text(self.query_one("#question-text", Static), response.text)
         self._set_optional("#hint", response.hint)
         self._set_optional("#guidance", guidance)
         skipped = self.review.skip_reason(response) if self.review.is_skipped(response) else ""
@@ -171,11 +175,18 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
         self._filling = False
         self._fill_fields()
         self._refresh_status()
-        self.query_one("#body", VerticalScroll).scroll_home(animate=False)
-        self.query_one(f"#{focus if focus in FIELDS else 'answer'}").focus()
+        body = self.query_one("#body", VerticalScroll)
+        if body.scroll_y:
+            body.scroll_home(animate=False)
+        target = self.query_one(f"#{focus if focus in FIELDS else 'answer'}")
+        if self.focused is not target:
+            target.focus()
         self._move_cursor(focus)
         self.show_passages()
-        self.refresh_bindings()
+        offered = (bool(self.review.sources), response.previous is not None)
+        if offered != self._offered:  # the footer is rebuilt on every refresh of the bindings
+            self._offered = offered
+            self.refresh_bindings()
 
     def _fill_fields(self) -> None:
         if not self._ready:
@@ -191,22 +202,26 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
 
     def _set_optional(self, selector: str, text: str) -> None:
         widget = self.query_one(selector, Static)
-        widget.update(text)
+        show_text(widget, text)
         widget.display = bool(text)
 
     def _refresh_status(self) -> None:
         response = self.response
         index, total = self._index() + 1, len(self.review.questions)
         answered, _ = self.review.progress()
+        self.query_one("#answer", AnswerBar).show(response.answer)
+        self.show_previous()
+        status = (index, total, answered, response.flagged)
+        if status == self._progress_shown:
+            return
+        self._progress_shown = status
         filled = round(BAR_WIDTH * answered / total)
         line = Text(f"Question {index} of {total} ", style="bold")
         line.append("━" * filled, style="green").append("━" * (BAR_WIDTH - filled), style="dim")
         line.append(f" {answered}/{total} done")
         if response.flagged:
             line.append("  ⚑ FLAGGED", style="bold red")
-        self.query_one("#progress-line", Static).update(line)
-        self.query_one("#answer", AnswerBar).show(response.answer)
-        self.show_previous()
+        self.query_one("#progress-line", Static).update(line, layout=False)  # always one line
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The finder's and the re-review's keys are offered only where they can act."""
@@ -225,7 +240,7 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
         if self.review.cursor != cursor:
             self.review.cursor = cursor
             self.review.touch()
-            self.wizard.changed()
+            self.wizard.changed(quiet=True)  # where the reviewer is: kept for resuming, not an edit
 
     def on_descendant_focus(self, event: Widget.DescendantFocus) -> None:
         if event.widget.id in FIELDS and self._question_id:
@@ -265,7 +280,7 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
 
     def _text_areas(self) -> list[TextArea]:
         """The detail and notes areas, once they are mounted (see on_mount)."""
-        return cast("list[TextArea]", list(self.query("#detail, #notes")))
+        return self._areas
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if self._filling or self.read_only or event.text_area.id not in ("detail", "notes"):
@@ -406,3 +421,10 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
 
         self.wizard.leaving_question()
         self.app.push_screen(FinishScreen())
+
+
+def show_text(widget: Static, text: str) -> None:
+    """Moving between questions leaves most lines as they were (an empty hint stays empty):
+    an update would still mark the widget for layout and repaint."""
+    if widget.content != text:
+        widget.update(text)

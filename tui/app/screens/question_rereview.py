@@ -7,7 +7,7 @@ only for a review started with `new --from`.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from ...core.errors import InputError
 from ..bindings import bind, key_display
@@ -28,16 +28,19 @@ def is_rereview(screen: QuestionScreen) -> bool:
 class RereviewActions:
     """Mixed into QuestionScreen; `self` is the screen."""
 
+    _previous_line: PreviousAnswer | None = None  # mounted for a re-review only
+
     async def add_previous_answer(self: QuestionScreen) -> None:
-        if is_rereview(self) and not self.query("#previous"):
+        if is_rereview(self) and self._previous_line is None:
             from ..widgets.previous_answer import PreviousAnswer
 
-            await self.query_one("#head").mount(PreviousAnswer(id="previous"), after=self.query_one(AnswerBar))
+            self._previous_line = PreviousAnswer(id="previous")
+            await self.query_one("#head").mount(self._previous_line, after=self.query_one(AnswerBar))
             self.show_previous()
 
     def show_previous(self: QuestionScreen) -> None:
-        for line in cast("list[PreviousAnswer]", list(self.query("#previous"))):
-            line.show(self.response, key_display(self, "accept_previous"))
+        if self._previous_line is not None:
+            self._previous_line.show(self.response, key_display(self, "accept_previous"))
 
     def action_accept_previous(self: QuestionScreen) -> None:
         if not self.editable():

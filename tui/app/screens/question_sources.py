@@ -7,7 +7,7 @@ citing are the core's (`suggestions_for`, `cite`, `undo_citation`).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.widgets import Footer, OptionList
@@ -33,20 +33,23 @@ class FinderActions:
 
     _citations: list[Citation]
 
+    _panel: PassagePanel | None = None
+
     def _passage_panel(self: QuestionScreen) -> PassagePanel | None:
         """None until the review has a source: the panel's module (and the ranking behind it)
         is not even imported before then."""
-        panels = self.query("#passages")
-        return cast("PassagePanel", panels.first()) if panels else None
+        return self._panel
 
     async def mount_passages(self: QuestionScreen) -> None:
         """Mount the panel with the first source, remove it with the last."""
-        panel = self._passage_panel()
+        panel = self._panel
         if self.review.sources and panel is None:
             from ..widgets.passage_panel import PassagePanel
 
-            await self.mount(PassagePanel(id="passages"), before=self.query_one(Footer))
+            self._panel = PassagePanel(id="passages")
+            await self.mount(self._panel, before=self.query_one(Footer))
         elif not self.review.sources and panel is not None:
+            self._panel = None
             await panel.remove()
         self.show_passages()
         self.refresh_bindings()

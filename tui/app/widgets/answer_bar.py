@@ -37,8 +37,9 @@ class AnswerBar(Widget, can_focus=True):
         self._picked = False  # the focus is on its way to the detail
 
     def show(self, answer: str) -> None:
-        self.current = answer
-        self.refresh()
+        if answer != self.current:
+            self.current = answer
+            self.refresh()
 
     def render(self) -> Text:
         line = Text()

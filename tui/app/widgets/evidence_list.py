@@ -19,7 +19,15 @@ class EvidenceList(OptionList):
             super().__init__()
             self.index = index
 
+    shown: list[Evidence] | None = None
+
     def show(self, evidence: list[Evidence]) -> None:
+        """Refilled only when the links differ from those shown (most questions have the same
+        none), since refilling lays the list out again."""
+        if evidence == self.shown:
+            self.highlighted = None  # as a refill would
+            return
+        self.shown = list(evidence)
         options = []
         if not evidence:
             options.append(Option(Text("(no evidence yet: ctrl+l adds a link)", style="dim"), disabled=True))
@@ -30,8 +38,7 @@ class EvidenceList(OptionList):
             if item.quote:
                 line.append(f"  “{item.quote}”", style="italic")
             options.append(Option(line, id=str(index)))
-        self.clear_options()
-        self.add_options(options)  # one layout pass, not one per link
+        self.set_options(options)  # one layout pass, not one per link
 
     def action_remove(self) -> None:
         option = self.highlighted_option

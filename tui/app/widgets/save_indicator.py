@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+from textual.content import Content
 from textual.widgets import Static
+
+# Every change flips saved -> saving -> saved: those two are styled in the text itself, since a
+# class change restyles the widget through the whole stylesheet on each key. The rare states
+# that colour the whole mark (its padding too) keep their classes in app.tcss.
+MARKS = {"saved": Content("✓ saved"), "saving": Content.styled("… saving", "$warning"),
+         "read-only": Content("read-only")}
+CLASSES = ("failed", "read-only")
 
 
 class SaveIndicator(Static):
@@ -15,6 +23,7 @@ class SaveIndicator(Static):
         self.watch(self.app, "save_status", self._show, init=True)
 
     def _show(self, status: str) -> None:
-        self.set_classes(status.split(":", 1)[0].replace(" ", "-"))
-        mark = {"saved": "✓ saved", "saving": "… saving", "read-only": "read-only"}.get(status)
-        self.update(mark or f"✗ save {status}")
+        kind = status.split(":", 1)[0].replace(" ", "-")
+        for name in CLASSES:
+            self.set_class(kind == name, name)
+        self.update(MARKS.get(status) or Content(f"✗ save {status}"))
