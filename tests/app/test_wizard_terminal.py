@@ -19,11 +19,13 @@ Q2 = "correctly configured certificates?"
 
 
 class Terminal:
-    def __init__(self, workspace: Path, session: Path) -> None:
+    def __init__(self, workspace: Path, session: Path, *, no_color: bool = False) -> None:
         self.screen = pyte.Screen(80, 24)
         self.stream = pyte.ByteStream(self.screen)
         env = dict(os.environ, TERM="xterm-256color", HOME=str(workspace))
         env.pop("NO_COLOR", None)
+        if no_color:
+            env["NO_COLOR"] = "1"
         self.child = pexpect.spawn(sys.executable, ["-m", "tui", "open", str(session), "--workspace", str(workspace)],
                                    cwd=str(workspace), env=env, dimensions=(24, 80))
 
@@ -84,3 +86,15 @@ def test_dropped_connection_saves_what_was_typed(workspace: Path, session: Path)
     term.child.close()
     assert term.child.signalstatus is None  # it saved and exited instead of dying of the signal
     assert wait_until(lambda: "line dropped" in saved(session).response("tls-external").detail)
+
+
+def test_no_color_draws_without_any_colour_and_still_marks_the_answer(workspace: Path, session: Path) -> None:
+    term = Terminal(workspace, session, no_color=True)
+    assert term.wait_for("Detail"), term.text()
+    term.send("y")
+    assert term.wait_for("1/11 done"), term.text()
+    cells = [cell for row in term.screen.buffer.values() for cell in row.values()]
+    assert {(cell.fg, cell.bg) for cell in cells} == {("default", "default")}
+    assert any(cell.reverse for cell in cells), "the chosen answer is still shown (in reverse video)"
+    term.send("\x11")
+    term.child.expect(pexpect.EOF, timeout=20)

@@ -7,6 +7,7 @@ nothing here decides what an answer means or how a page looks.
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
 from collections.abc import Iterable
 from pathlib import Path
@@ -45,7 +46,9 @@ class ReviewApp(App[None]):
 
     def __init__(self, workspace: Workspace, *, session_path: Path | None = None,
                  read_only: bool = False, theme: str = "", keymap: dict[str, str] | None = None) -> None:
-        super().__init__()
+        # With NO_COLOR, Textual alone draws in shades of grey; no-color.org asks for no colour
+        # at all, which is its "native ANSI" mode: every colour becomes the terminal's default.
+        super().__init__(ansi_color=True if "NO_COLOR" in os.environ else None)
         self.workspace = workspace
         self.session: OpenReview | None = None
         self.questionnaire: Questionnaire | None = None
