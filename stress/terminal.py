@@ -18,11 +18,13 @@ from .command import isolated_env, vendor_review
 
 
 class WizardTerminal:
-    def __init__(self, workspace: Path, session: Path) -> None:
+    def __init__(self, workspace: Path, session: Path, *, no_color: bool = False) -> None:
         self.screen = pyte.Screen(80, 24)
         self._stream = pyte.ByteStream(self.screen)
         command = vendor_review()
         env = dict(isolated_env(workspace), TERM="xterm-256color")
+        if no_color:
+            env["NO_COLOR"] = "1"
         self.child = pexpect.spawn(command[0], [*command[1:], "open", str(session), "--workspace", str(workspace)],
                                    cwd=str(workspace), env=env, dimensions=(24, 80))
 

@@ -3,53 +3,22 @@ emulator: what a reviewer on an SSH session gets, including a dropped connection
 
 from __future__ import annotations
 
-import os
 import signal
-import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pexpect
-import pyte
 
-from .conftest import flat, saved
+from stress.terminal import WizardTerminal
+
+from .conftest import saved
 
 Q1 = "protect external data in transit using TLS?"
 Q2 = "correctly configured certificates?"
 
 
-class Terminal:
-    def __init__(self, workspace: Path, session: Path, *, no_color: bool = False) -> None:
-        self.screen = pyte.Screen(80, 24)
-        self.stream = pyte.ByteStream(self.screen)
-        env = dict(os.environ, TERM="xterm-256color", HOME=str(workspace))
-        env.pop("NO_COLOR", None)
-        if no_color:
-            env["NO_COLOR"] = "1"
-        self.child = pexpect.spawn(sys.executable, ["-m", "tui", "open", str(session), "--workspace", str(workspace)],
-                                   cwd=str(workspace), env=env, dimensions=(24, 80))
-
-    def text(self) -> str:
-        return flat("\n".join(self.screen.display))
-
-    def wait_for(self, words: str, timeout: float = 20.0) -> bool:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            try:
-                self.stream.feed(self.child.read_nonblocking(65536, timeout=0.05))
-            except pexpect.TIMEOUT:
-                pass
-            except pexpect.EOF:
-                return words in self.text()
-            if words in self.text():
-                return True
-        return False
-
-    def send(self, keys: str) -> None:
-        self.child.send(keys)
-
-
-def wait_until(check, timeout: float = 5.0) -> bool:  # type: ignore[no-untyped-def]
+def wait_until(check: Callable[[], bool], timeout: float = 5.0) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if check():
@@ -59,7 +28,7 @@ def wait_until(check, timeout: float = 5.0) -> bool:  # type: ignore[no-untyped-
 
 
 def test_real_command_answers_moves_on_and_quits(workspace: Path, session: Path) -> None:
-    term = Terminal(workspace, session)
+    term = WizardTerminal(workspace, session)
     assert term.wait_for(Q1), term.text()
     assert "Question 1 of 11" in term.text()
     term.send("y")
@@ -75,7 +44,7 @@ def test_real_command_answers_moves_on_and_quits(workspace: Path, session: Path)
 
 
 def test_dropped_connection_saves_what_was_typed(workspace: Path, session: Path) -> None:
-    term = Terminal(workspace, session)
+    term = WizardTerminal(workspace, session)
     assert term.wait_for(Q1), term.text()
     term.send("n")
     time.sleep(0.2)
@@ -89,7 +58,7 @@ def test_dropped_connection_saves_what_was_typed(workspace: Path, session: Path)
 
 
 def test_no_color_draws_without_any_colour_and_still_marks_the_answer(workspace: Path, session: Path) -> None:
-    term = Terminal(workspace, session, no_color=True)
+    term = WizardTerminal(workspace, session, no_color=True)
     assert term.wait_for("Detail"), term.text()
     term.send("y")
     assert term.wait_for("1/11 done"), term.text()
