@@ -284,6 +284,21 @@ async def test_help_lists_the_keys_of_the_current_screen(workspace: Path, sessio
         assert isinstance(app.screen, QuestionScreen)
 
 
+async def test_question_mark_opens_help_except_where_it_is_typed(workspace: Path, session: Path) -> None:
+    app = wizard(workspace, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("question_mark")  # on the answer line
+        await pilot.pause()
+        assert not isinstance(app.screen, QuestionScreen)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        await pilot.press("y", *"Why", "question_mark")  # now in the detail
+        await settle(pilot, app)
+        assert isinstance(app.screen, QuestionScreen)
+    assert saved(session).response("tls-external").detail == "Why?"
+
+
 async def test_keys_remapped_in_the_config_file_work(workspace: Path, session: Path) -> None:
     app = wizard(workspace, session, keymap={"next_question": "f6"})
     async with app.run_test(size=SIZE) as pilot:

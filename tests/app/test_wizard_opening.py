@@ -8,15 +8,16 @@ from pathlib import Path
 
 import pexpect
 
+from stress.terminal import WizardTerminal
 from tui.app.screens.opening import OpeningScreen
 from tui.app.screens.start import StartScreen
 
 from .conftest import SIZE, flat, saved, screen_text, wizard
-from .test_wizard_terminal import Q1, Q2, Terminal
+from .test_wizard_terminal import Q1, Q2
 
 
 def test_keys_typed_as_soon_as_the_question_shows_are_kept_in_order(workspace: Path, session: Path) -> None:
-    term = Terminal(workspace, session)
+    term = WizardTerminal(workspace, session)
     assert term.wait_for(Q1), term.text()
     term.send("yright away")  # no pause: these may arrive while the review is still opening
     term.send("\x0e")

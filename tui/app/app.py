@@ -38,7 +38,8 @@ class ReviewApp(App[None]):
     COMMAND_PALETTE_BINDING = "ctrl+backslash"
     BINDINGS = [
         bind("quit", "save_and_quit"),
-        bind("help", "show_keys", show=False),
+        # Not a priority key: in a text field `?` is typed; everywhere else it opens the help.
+        bind("help", "show_keys", show=False, priority=False),
         bind("command_palette", show=False),
     ]
 

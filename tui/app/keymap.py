@@ -37,7 +37,7 @@ ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("overview", "ctrl+o,f2", "Overview of all questions"),
     KeyAction("sections", "f10", "Free-text sections: quotes with source links"),
     KeyAction("export", "f8", "Finish: summary, preview and export"),
-    KeyAction("help", "f1", "Keys of this screen"),
+    KeyAction("help", "f1,question_mark", "Keys of this screen"),
     KeyAction("command_palette", "ctrl+backslash", "Command palette: every action by name"),
     KeyAction("quit", "ctrl+q", "Save and quit"),
     KeyAction("cite_passage", "ctrl+s", "Cite the highlighted source passage as evidence"),

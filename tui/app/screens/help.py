@@ -13,7 +13,7 @@ from .base import WizardDialog
 
 
 class HelpScreen(WizardDialog[None]):
-    BINDINGS = [bind("close", "dismiss_help", label="Close")]
+    BINDINGS = [bind("close", "dismiss_help", label="Close"), bind("help", "dismiss_help", show=False)]
 
     def __init__(self, under: Screen) -> None:
         super().__init__()
