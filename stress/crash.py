@@ -32,6 +32,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tui.core.review import Review
 from tui.core.store import SessionError, read_review
 
 from .command import new_session, question_ids, run, start
@@ -96,15 +97,22 @@ def kill_late(process: subprocess.Popen[bytes], typical_run: float, rng: random.
         process.send_signal(signal.SIGKILL)
 
 
+def read_after_kill(session: Path, figures: CrashFigures) -> Review | None:
+    """The session as the kill left it; None (counted as corrupted) when it does not parse."""
+    figures.sessions_checked += 1
+    try:
+        return read_review(session)
+    except SessionError as error:
+        figures.files_corrupted += 1
+        figures.problems.append(f"{session.name}, check {figures.sessions_checked}: {error}")
+        return None
+
+
 def check_session(session: Path, committed: dict[str, Attempt], pending: dict[str, list[Attempt]],
                   figures: CrashFigures) -> None:
     """Every question holds its last completed answer or a killed attempt made after it."""
-    figures.sessions_checked += 1
-    try:
-        review = read_review(session)
-    except SessionError as error:
-        figures.files_corrupted += 1
-        figures.problems.append(f"round {figures.sessions_checked}: {error}")
+    review = read_after_kill(session, figures)
+    if review is None:
         return
     for response in review.questions:
         if response.id not in committed:

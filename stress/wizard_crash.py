@@ -15,11 +15,11 @@ from pathlib import Path
 
 from tui.app.autosave import DELAY
 from tui.core.review import start_review
-from tui.core.store import SessionError, read_review, write_review
+from tui.core.store import write_review
 from tui.core.text import clean_text
 from tui.core.workspace import Workspace
 
-from .crash import CrashFigures
+from .crash import CrashFigures, read_after_kill
 from .terminal import WizardTerminal
 
 MARGIN = 0.6  # seconds beyond the autosave delay within which typed text may still be unsaved
@@ -131,12 +131,8 @@ class WizardRound:
 
 
 def check_typed(session: Path, typed: dict[str, Typed], cutoff: float, figures: CrashFigures) -> None:
-    figures.sessions_checked += 1
-    try:
-        review = read_review(session)
-    except SessionError as error:
-        figures.files_corrupted += 1
-        figures.problems.append(f"{session.name}: {error}")
+    review = read_after_kill(session, figures)
+    if review is None:
         return
     for question, sent in typed.items():
         answer, details = sent.must_hold(cutoff)

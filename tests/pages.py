@@ -9,6 +9,8 @@ from typing import Any
 import yaml
 from markdown_it import MarkdownIt
 
+from tui.core.review import Review
+
 
 def split_page(page: str) -> tuple[str, str]:
     match = re.match(r"---\n(.*?)\n---\n", page, re.S)
@@ -57,3 +59,15 @@ def html_tags(page: str) -> list[str]:
             if child.type == "html_inline":
                 found.append(child.content)
     return found
+
+
+def normal_format(review: Review) -> Review:
+    """The same review as if it had been typed in: the imported page's own layout forgotten,
+    so it exports in the normal format."""
+    plain = review.model_copy(deep=True)
+    plain.page = None
+    for response in plain.questions:
+        response.page_row = None
+    for section in plain.sections:
+        section.page_block = None
+    return plain

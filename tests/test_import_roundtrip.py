@@ -8,6 +8,8 @@ from datetime import UTC, datetime
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pages import normal_format
+
 from tui.core.catalog import builtin_folder, load_questionnaire
 from tui.core.importing import import_page
 from tui.core.page import default_label, export_page
@@ -63,16 +65,6 @@ def page_values(review: Review) -> dict[str, object]:
     }
 
 
-def plain(review: Review) -> Review:
-    copy = review.model_copy(deep=True)
-    copy.page = None
-    for response in copy.questions:
-        response.page_row = None
-    for section in copy.sections:
-        section.page_block = None
-    return copy
-
-
 PROPERTY = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -85,4 +77,4 @@ def test_import_of_an_export_gives_back_the_review_and_exports_the_same_page(rev
     assert page_values(back.review) == page_values(review)
     assert back.unmapped == []
     assert export_page(back.review) == page, "verbatim parts"
-    assert export_page(plain(back.review)) == page, "values alone, in the normal format"
+    assert export_page(normal_format(back.review)) == page, "values alone, in the normal format"
