@@ -372,3 +372,27 @@ async def test_moving_saves_the_position_without_flashing_saving(workspace: Path
         await pilot.press("y")
         await pilot.pause()
         assert shown[0] == "saving"
+
+
+async def test_evidence_list_grows_and_shrinks_with_each_question(workspace: Path, session: Path) -> None:
+    """Every link of the question on screen is shown, however many the question before had."""
+    from tui.core.interview import make_evidence
+
+    with open_review(session) as opened:
+        links = [make_evidence(f"https://trust.example/{n}", label=f"Link {n}") for n in range(3)]
+        links[2].quote = "a quoted vendor statement long enough to wrap onto a second line " * 2
+        opened.review.update("tls-external", evidence=links)
+        opened.review.update("certs-external", evidence=[])
+        opened.save()
+    app = wizard(workspace, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        heights = []
+        for key in ("ctrl+n", "ctrl+p", "ctrl+n", "ctrl+p"):
+            evidence = app.screen.query_one("#evidence")
+            heights.append(evidence.size.height)
+            assert evidence.size.height == evidence.virtual_size.height  # nothing hidden
+            await pilot.press(key)
+            await settle(pilot, app)
+    assert heights[0] >= 4 and heights[1] == 1  # three links, one wrapped; then the empty line
+    assert heights == heights[:2] * 2

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App, SystemCommand
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import Screen
 from textual.worker import Worker
 
@@ -43,7 +43,9 @@ class ReviewApp(App[None]):
         bind("command_palette", show=False),
     ]
 
-    save_status: reactive[str] = reactive("saved")
+    # A var, not a reactive: a reactive on the app repaints the whole screen on every change,
+    # and this one changes twice per edit. The indicator watches it and repaints itself.
+    save_status: var[str] = var("saved")
 
     def __init__(self, workspace: Workspace, *, session_path: Path | None = None,
                  read_only: bool = False, theme: str = "", keymap: dict[str, str] | None = None) -> None:

@@ -424,7 +424,12 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
 
 
 def show_text(widget: Static, text: str) -> None:
-    """Moving between questions leaves most lines as they were (an empty hint stays empty):
-    an update would still mark the widget for layout and repaint."""
-    if widget.content != text:
-        widget.update(text)
+    """Moving between questions leaves most lines as they were (an empty hint stays empty), and
+    a changed one is laid out again only when its height changes: a layout pass reflows the
+    whole screen, and most questions wrap to as many lines as the one before."""
+    if widget.content == text:
+        return
+    widget.update(text, layout=False)
+    width = widget.size.width
+    if not width or widget.visual.get_height(widget.styles, width) != widget.size.height:
+        widget.refresh(layout=True)

@@ -11,6 +11,9 @@ from ...core.review import Evidence
 from ..bindings import bind
 
 
+MAX_LINES = 5  # as app.tcss's max-height
+
+
 class EvidenceList(OptionList):
     BINDINGS = [bind("remove_evidence", "remove", priority=False)]
 
@@ -38,7 +41,16 @@ class EvidenceList(OptionList):
             if item.quote:
                 line.append(f"  “{item.quote}”", style="italic")
             options.append(Option(line, id=str(index)))
-        self.set_options(options)  # one layout pass, not one per link
+        laid_out = bool(self.size.width)
+        if laid_out:  # a number, not auto, so the refill itself asks for no layout pass
+            self.styles.height = self.size.height
+        self.set_options(options)  # one pass over the links, not one per link
+        if laid_out:  # a layout pass only when the links take a different number of lines
+            self.styles.height = min(MAX_LINES, self.virtual_size.height)
+
+    def on_resize(self) -> None:
+        """Back to the stylesheet's auto height: the links wrap differently at the new width."""
+        self.styles.height = None
 
     def action_remove(self) -> None:
         option = self.highlighted_option

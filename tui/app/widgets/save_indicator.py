@@ -24,6 +24,10 @@ class SaveIndicator(Static):
 
     def _show(self, status: str) -> None:
         kind = status.split(":", 1)[0].replace(" ", "-")
+        # The short marks fit the fixed width app.tcss gives them, so flipping between them
+        # repaints one cell run instead of laying out the title beside it; a failure's reason
+        # takes the width it needs.
+        resized = self.has_class("failed") or kind == "failed"
         for name in CLASSES:
             self.set_class(kind == name, name)
-        self.update(MARKS.get(status) or Content(f"✗ save {status}"))
+        self.update(MARKS.get(status) or Content(f"✗ save {status}"), layout=resized)
