@@ -193,6 +193,11 @@ class ReviewApp(App[None]):
             self.autosave.changed(quiet=quiet)
 
     def leaving_question(self) -> None:
+        """Save the question being left once the next one is on the screen: a save started
+        at once shares the interpreter with drawing it, and the reviewer waits."""
+        self.call_after_refresh(self._flush_autosave)
+
+    def _flush_autosave(self) -> None:
         if self.autosave:
             self.autosave.flush()
 

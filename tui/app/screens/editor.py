@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult, SuspendNotSupported
-from textual.widgets import Footer, Label, TextArea
+from textual.widgets import Label, TextArea
 
 from ..bindings import bind
+from ..widgets.key_footer import KeyFooter
 from .base import WizardScreen
 
 if TYPE_CHECKING:
@@ -68,7 +69,7 @@ class EditorScreen(WizardScreen[str | None]):
     def compose(self) -> ComposeResult:
         yield Label("Detail: ctrl+s keeps the text, f12 or escape drops the changes", classes="dialog-title")
         yield TextArea(self._text, id="long-text", soft_wrap=True, tab_behavior="indent")
-        yield Footer(show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from ...core.errors import InputError
 from ...core.interview import make_evidence
 from ...core.review import Evidence
 from ..bindings import bind
+from ..widgets.key_footer import KeyFooter
 from .base import WizardDialog
 
 
@@ -25,7 +26,7 @@ class EvidenceDialog(WizardDialog[Evidence | None]):
             yield Input(placeholder="label (optional), e.g. Trust centre", id="label")
             yield Input(placeholder="quote (optional): the vendor's words, one line", id="quote")
             yield Static("Enter on the last field or ctrl+s adds; escape or f12 cancels.", classes="dim")
-        yield Footer(show_command_palette=False)
+        yield KeyFooter()
 
     @on(Input.Submitted, "#url, #label")
     def next_field(self) -> None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from ...core.errors import InputError
 from ...core.exporting import export_to_file
@@ -19,6 +19,7 @@ from ...core.review import Review
 from ...core.summary import review_summary
 from ..bindings import bind
 from ..paths import shown
+from ..widgets.key_footer import KeyFooter
 from ..widgets.save_indicator import SaveIndicator
 from .base import WizardScreen
 
@@ -73,7 +74,7 @@ class FinishScreen(WizardScreen[None]):
             yield Static(Text(f"f8 exports to {shown(self._target())}", style="dim"), id="target")
             yield Static(id="result", markup=False)
             yield Markdown(export_page(review), parser_factory=preview_parser, id="preview")
-        yield Footer(show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#finish-body").focus()

@@ -6,9 +6,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from ..bindings import bind
+from ..widgets.key_footer import KeyFooter
 from .base import WizardDialog
 
 
@@ -36,7 +37,7 @@ class HelpScreen(WizardDialog[None]):
             yield Static(table)
             if extra:
                 yield Static(extra, markup=False, classes="dim")
-        yield Footer(show_command_palette=False)
+        yield KeyFooter()
 
     def action_dismiss_help(self) -> None:
         self.dismiss(None)

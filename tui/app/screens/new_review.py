@@ -7,7 +7,7 @@ from textual import on
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Input, Label, Select, Static
+from textual.widgets import Input, Label, Select, Static
 
 from ...core.errors import describe_validation_error
 from ...core.files import ensure_private_dir
@@ -15,6 +15,7 @@ from ...core.naming import claim_new_path
 from ...core.review import start_review
 from ...core.store import write_review
 from ..bindings import bind
+from ..widgets.key_footer import KeyFooter
 from .base import WizardScreen
 
 DEFAULT_QUESTIONNAIRE = "saas-security-bronze"
@@ -47,7 +48,7 @@ class NewReviewScreen(WizardScreen[None]):
             for name in FIELDS:
                 yield Input(placeholder=placeholders[name], id=name)
                 yield Static(id=f"{name}-error", classes="error", markup=False)
-        yield Footer(show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#product").focus()

@@ -12,12 +12,13 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ...core.catalog import questionnaire_files
 from ...core.preview import ScalePoint, SessionPreview, preview_questionnaire, preview_session
 from ...core.workspace import Workspace
 from ..widgets.answer_bar import AnswerBar
+from ..widgets.key_footer import KeyFooter
 from ..widgets.save_indicator import SaveIndicator
 from .base import WizardScreen
 
@@ -39,7 +40,7 @@ class OpeningScreen(WizardScreen[None]):
             yield Static(preview.text, id="question-text", markup=False)
             yield Static(preview.hint, id="hint", markup=False)
             yield AnswerBar(self._scale, id="answer")
-        yield Footer(show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#hint").display = bool(self._preview.hint)

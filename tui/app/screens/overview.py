@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Footer, Label
+from textual.widgets import Label
 
 from ...core.rereview import to_recheck
 from ..bindings import bind
+from ..widgets.key_footer import KeyFooter
 from ..widgets.question_list import QuestionList
 from ..widgets.save_indicator import SaveIndicator
 from .base import WizardScreen
@@ -38,7 +39,7 @@ class OverviewScreen(WizardScreen[None]):
         yield SaveIndicator(id="save")
         review.response(self._current)  # brings the position map up to date
         yield QuestionList(review, review.positions[self._current], id="questions")
-        yield Footer(show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(QuestionList).focus()

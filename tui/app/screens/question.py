@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
 from rich.text import Text
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from ...core.errors import InputError
 from ...core.interview import UNKNOWN, record_answer, set_text
@@ -23,6 +23,7 @@ from ...core.review import Cursor, Evidence, Response, Review
 from ..bindings import bind
 from ..widgets.answer_bar import AnswerBar
 from ..widgets.evidence_list import EvidenceList
+from ..widgets.key_footer import KeyFooter
 from ..widgets.save_indicator import SaveIndicator
 from .base import WizardScreen
 from .question_rereview import REREVIEW_BINDINGS, RereviewActions
@@ -81,7 +82,7 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
             yield AnswerBar(questionnaire.scale, id="answer")
         with VerticalScroll(id="body", can_focus=False):
             yield Static(id="guidance", markup=False)
-        yield Footer(show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """The question is painted first; the fields (the text areas are slow to import)

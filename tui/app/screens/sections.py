@@ -7,12 +7,13 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Footer, Input, Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core.errors import describe_validation_error
 from ...core.review import Quote
 from ..bindings import bind
+from ..widgets.key_footer import KeyFooter
 from ..widgets.save_indicator import SaveIndicator
 from .base import WizardDialog, WizardScreen
 
@@ -30,7 +31,7 @@ class SectionsScreen(WizardScreen[None]):
         yield Label("Sections: quotes with their source links", classes="dialog-title")
         yield SaveIndicator(id="save")
         yield OptionList(id="quotes")
-        yield Footer(show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._fill()
@@ -111,7 +112,7 @@ class QuoteDialog(WizardDialog[Quote | None]):
             yield Input(placeholder="the vendor's words", id="text")
             yield Input(placeholder="https://where.they/say-it (optional)", id="url")
             yield Static(id="quote-error", classes="error", markup=False)
-        yield Footer(show_command_palette=False)
+        yield KeyFooter()
 
     @on(Input.Submitted, "#text")
     def next_field(self) -> None:

@@ -8,13 +8,14 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import DataTable, Footer, Input, Label, Static
+from textual.widgets import DataTable, Input, Label, Static
 
 from ...core.lock import ReviewLocked
 from ...core.store import SessionError, open_review, read_review
 from ...core.summary import review_summary
 from ..bindings import bind
 from ..paths import shown
+from ..widgets.key_footer import KeyFooter
 from .base import WizardDialog, WizardScreen
 
 
@@ -34,7 +35,7 @@ class StartScreen(WizardScreen[None]):
         yield Static(id="empty", markup=False)
         yield Static(Text(f"sessions in {shown(workspace.sessions)}   exports in {shown(workspace.exports)}",
                           style="dim"), id="where")
-        yield Footer(show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -121,7 +122,7 @@ class ConfirmDialog(WizardDialog[bool]):
         with Vertical(id="dialog"):
             yield Static(self._question, markup=False)
             yield Static("y deletes, n keeps it.", classes="dim")
-        yield Footer(show_command_palette=False)
+        yield KeyFooter()
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
