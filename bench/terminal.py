@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import re
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pexpect
@@ -24,6 +25,9 @@ class Terminal:
         self.started = time.perf_counter()
         self.child = pexpect.spawn(command[0], command[1:], cwd=str(cwd), env=environment,
                                    dimensions=(LINES, COLUMNS))
+        # pexpect sleeps 50 ms before every send by default: that would be most of a
+        # keystroke figure, and would shrink every ratio to its floor towards 1.
+        self.child.delaybeforesend = None
 
     def text(self) -> str:
         """The screen as one line of words: layout and wrapping do not matter to a search."""
@@ -47,15 +51,32 @@ class Terminal:
 
     def press(self, keys: str, wanted: str, timeout: float = 10.0) -> float:
         """Seconds from writing `keys` to the terminal until `wanted` is on the screen."""
+        wanted = re.sub(r"\s+", " ", wanted)
+        return self.press_until(keys, lambda: lambda: wanted in self.text(), f"{wanted!r} on the screen", timeout)
+
+    def press_until(self, keys: str, watch: Callable[[], Callable[[], bool]], what: str,
+                    timeout: float = 10.0) -> float:
+        """Seconds from writing `keys` to the terminal until the screen shows the change:
+        `watch()`, called once the screen has settled, returns the test for it (it may note
+        what the screen looks like before the key)."""
         self.settle()
+        shown = watch()
         start = time.perf_counter()
         self.child.send(keys)
-        wanted = re.sub(r"\s+", " ", wanted)
-        while wanted not in self.text():
+        while not shown():
             if time.perf_counter() - start > timeout:
-                raise TimeoutError(f"after {keys!r}, {wanted!r} never appeared: {self.text()[:300]}")
+                raise TimeoutError(f"after {keys!r}, never saw {what}: {self.text()[:300]}")
             self._pump(0.001)
         return time.perf_counter() - start
+
+    def row_with(self, text: str) -> int:
+        """The first screen row holding `text`."""
+        return next(row for row, line in enumerate(self.screen.display) if text in line)
+
+    def cells(self, rows: range) -> tuple[object, ...]:
+        """Characters and their attributes (colours, reverse, bold...) of some rows: a highlight
+        that moves changes these even where the characters stay the same."""
+        return tuple(tuple(self.screen.buffer[row][column] for column in range(COLUMNS)) for row in rows)
 
     def settle(self, quiet: float = 0.05) -> None:
         """Read until the program has drawn nothing for `quiet` seconds."""
@@ -81,7 +102,7 @@ class Terminal:
 
 
 CTRL = {"ctrl+n": "\x0e", "ctrl+p": "\x10", "ctrl+o": "\x0f", "ctrl+q": "\x11", "f2": "\x1bOQ",
-        "f3": "\x1bOR", "f4": "\x1bOS", "escape": "\x1b", "enter": "\r", "tab": "\t"}
+        "f3": "\x1bOR", "f4": "\x1bOS", "f12": "\x1b[24~", "escape": "\x1b", "enter": "\r", "tab": "\t"}
 
 
 def key_bytes(key: str) -> str:
