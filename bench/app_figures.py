@@ -44,6 +44,32 @@ def key_map() -> dict[str, str]:
             for row in rows}
 
 
+def pages_file(sessions: Sessions, size: int) -> Path:
+    """What the floor app shows for each question: the generated review's own answers, details
+    and evidence, so the floor draws the same characters the wizard does."""
+    path = sessions.root / f"pages-{size}.json"
+    if not path.exists():
+        questionnaire = make_questionnaire(size)
+        review = make_review(questionnaire)
+        pages = {
+            "scale": [[option.key, option.label] for option in questionnaire.scale],
+            "questions": [{"text": r.text, "hint": r.hint, "answer": r.answer, "detail": r.detail,
+                           "evidence": [f"{e.label}  {e.url}" for e in r.evidence]} for r in review.questions],
+        }
+        path.write_text(json.dumps(pages), encoding="utf-8")
+    return path
+
+
+def open_app(session: Path) -> Terminal:
+    workspace = session.parent.parent
+    return Terminal([str(VENDOR_REVIEW), "open", str(session), "--workspace", str(workspace)],
+                    cwd=workspace, env={"HOME": str(workspace)})
+
+
+def open_floor(sessions: Sessions, size: int) -> Terminal:
+    return Terminal([sys.executable, str(FLOOR), str(pages_file(sessions, size))], cwd=sessions.root)
+
+
 FIELDS_MOUNTED = "Private notes"  # the last field's label: the question screen is complete
 
 
