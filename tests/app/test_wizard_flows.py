@@ -396,3 +396,23 @@ async def test_evidence_list_grows_and_shrinks_with_each_question(workspace: Pat
             await settle(pilot, app)
     assert heights[0] >= 4 and heights[1] == 1  # three links, one wrapped; then the empty line
     assert heights == heights[:2] * 2
+
+
+async def test_the_field_taking_the_typing_is_marked_by_its_label(workspace: Path, session: Path) -> None:
+    app = wizard(workspace, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+
+        def marked() -> list[str]:
+            return [str(label.id) for label in app.screen.query(".field-label.-focused")]
+
+        assert marked() == []  # the answer line has the focus, and its own highlight
+        await pilot.press("y")
+        await settle(pilot, app)
+        assert app.screen.focused is app.screen.query_one("#detail") and marked() == ["detail-label"]
+        await pilot.press("tab")  # to the evidence list
+        await settle(pilot, app)
+        assert marked() == ["evidence-label"]
+        await pilot.press("ctrl+n")
+        await settle(pilot, app)
+        assert marked() == []

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TypeVar, cast
 
+from textual.reactive import Reactive
 from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
 
 if TYPE_CHECKING:
     from ..app import ReviewApp
@@ -13,6 +15,12 @@ Result = TypeVar("Result")
 
 
 class WizardScreen(Screen[Result]):
+    # Textual's Screen repaints every cell when the focus moves (its `focused` reactive
+    # repaints the screen); the two widgets involved restyle and repaint themselves anyway.
+    # An answer key moves the focus to the detail on every question: a whole 80x24 screen
+    # sent over SSH each time, about 5 KB instead of a few lines.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+
     @property
     def wizard(self) -> ReviewApp:
         return cast("ReviewApp", self.app)

@@ -119,9 +119,9 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
         self._areas = areas
         await self.query_one("#body").mount_all([
             qualifier,
-            Label("Detail", classes="field-label"), areas[0],
-            Label("Evidence", classes="field-label"), EvidenceList(id="evidence"),
-            Label("Private notes (never exported)", classes="field-label"), areas[1],
+            Label("Detail", id="detail-label", classes="field-label"), areas[0],
+            Label("Evidence", id="evidence-label", classes="field-label"), EvidenceList(id="evidence"),
+            Label("Private notes (never exported)", id="notes-label", classes="field-label"), areas[1],
         ])
         self._ready = True
         self._fill_fields()
@@ -246,6 +246,14 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
     def on_descendant_focus(self, event: Widget.DescendantFocus) -> None:
         if event.widget.id in FIELDS and self._question_id:
             self._move_cursor(event.widget.id)
+        self._mark_label(event.widget.id)
+
+    def _mark_label(self, focused: str | None) -> None:
+        """The focused field is shown by its label, one line, rather than by restyling the
+        whole field: the detail's six lines were repainted (and sent over SSH) each time the
+        focus came or went, which an answer key followed by ctrl+n does on every question."""
+        for label in self.query(".field-label"):
+            label.set_class(label.id == f"{focused}-label", "-focused")
 
     # -- editing ---------------------------------------------------------------------------
 
