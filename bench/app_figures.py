@@ -126,6 +126,11 @@ def question_text(size: int, index: int) -> str:
     return make_questionnaire(size).questions[index].text[:40]
 
 
+# Each key is sent once the screen has been still this long, so a figure is one key's cost, not
+# the tail of the step before (Textual finishes some work a few frames after a screen change).
+QUIET = 0.15
+
+
 @dataclass
 class KeyStep:
     """One key of the keystroke round, and what on the screen shows that it took effect."""
@@ -135,7 +140,8 @@ class KeyStep:
     shown: Callable[[Terminal, int], Callable[[], bool]]  # given the screen before the key
 
     def press(self, terminal: Terminal, keys: dict[str, str], size: int, round_number: int) -> float:
-        return terminal.press_until(key_bytes(self.key(keys, round_number)), lambda: self.shown(terminal, size), self.name)
+        return terminal.press_until(key_bytes(self.key(keys, round_number)), lambda: self.shown(terminal, size),
+                                    self.name, quiet=QUIET)
 
 
 def _text_shown(text: Callable[[int], str]) -> Callable[[Terminal, int], Callable[[], bool]]:

@@ -55,11 +55,12 @@ class Terminal:
         return self.press_until(keys, lambda: lambda: wanted in self.text(), f"{wanted!r} on the screen", timeout)
 
     def press_until(self, keys: str, watch: Callable[[], Callable[[], bool]], what: str,
-                    timeout: float = 10.0) -> float:
+                    timeout: float = 10.0, quiet: float = 0.05) -> float:
         """Seconds from writing `keys` to the terminal until the screen shows the change:
         `watch()`, called once the screen has settled, returns the test for it (it may note
-        what the screen looks like before the key)."""
-        self.settle()
+        what the screen looks like before the key). The key is sent once the program has
+        drawn nothing for `quiet` seconds."""
+        self.settle(quiet)
         shown = watch()
         start = time.perf_counter()
         self.child.send(keys)

@@ -416,3 +416,20 @@ async def test_the_field_taking_the_typing_is_marked_by_its_label(workspace: Pat
         await pilot.press("ctrl+n")
         await settle(pilot, app)
         assert marked() == []
+
+
+async def test_overview_opened_again_shows_the_review_as_it_is_now(workspace: Path, session: Path) -> None:
+    app = wizard(workspace, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("ctrl+o")
+        await settle(pilot, app)
+        assert "0 of 11 done" in flat(screen_text(app))
+        await pilot.press("escape", "ctrl+n", "ctrl+n", "n", "ctrl+f", "ctrl+o")
+        await settle(pilot, app)
+        text = flat(screen_text(app))
+        assert "1 of 11 done, 1 flagged" in text
+        assert "3 F No" in text  # the third question: answered and flagged since the first look
+        await pilot.press("enter")  # the highlight starts on the question the reviewer came from
+        await settle(pilot, app)
+        assert "Question 3 of 11" in screen_text(app)
