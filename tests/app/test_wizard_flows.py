@@ -433,3 +433,21 @@ async def test_overview_opened_again_shows_the_review_as_it_is_now(workspace: Pa
         await pilot.press("enter")  # the highlight starts on the question the reviewer came from
         await settle(pilot, app)
         assert "Question 3 of 11" in screen_text(app)
+
+
+async def test_a_detail_longer_than_its_box_says_so_and_follows_the_cursor(workspace: Path, session: Path) -> None:
+    app = wizard(workspace, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("y")
+        assert flat(screen_text(app)).count("Detail") == 1  # short: the plain label
+        for line in range(1, 10):
+            await pilot.press(*f"L{line}", "enter")
+        await pilot.press(*"the end")
+        await settle(pilot, app)
+        text = flat(screen_text(app))
+        assert "Detail: 10 lines, 6 shown (the cursor scrolls; ^r opens an editor)" in text
+        assert "the end" in text and "L1" not in text  # scrolled with the cursor
+        await pilot.press("ctrl+n")
+        await settle(pilot, app)
+        assert "Detail: " not in flat(screen_text(app))  # the next question's detail fits

@@ -20,7 +20,7 @@ from textual.widgets import Input, Label, Static
 from ...core.errors import InputError
 from ...core.interview import UNKNOWN, record_answer, set_text
 from ...core.review import Cursor, Evidence, Response, Review
-from ..bindings import bind
+from ..bindings import bind, key_display
 from ..widgets.answer_bar import AnswerBar
 from ..widgets.evidence_list import EvidenceList
 from ..widgets.key_footer import KeyFooter
@@ -124,6 +124,8 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
             Label("Private notes (never exported)", id="notes-label", classes="field-label"), areas[1],
         ])
         self._ready = True
+        self._editor_key = key_display(self, "edit_external")
+        self.call_after_refresh(self._show_detail_length)  # once the box has its size
         self._fill_fields()
         if self._typed_ahead:
             areas[0].insert(self._typed_ahead)
@@ -287,11 +289,24 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
         else:  # the fields are on their way: _add_fields types it in
             self._typed_ahead += event.text
 
+    def _show_detail_length(self) -> None:
+        """The detail box has no scrollbar (restyling one on each focus change laid out the
+        whole screen: an answer key, then ctrl+n, on every question), so its label says when
+        the text is longer than the box."""
+        detail = self._areas[0]
+        shown = detail.scrollable_content_region.height
+        lines = detail.wrapped_document.height
+        if shown:
+            show_text(self.query_one("#detail-label", Label), "Detail" if lines <= shown else
+                      f"Detail: {lines} lines, {shown} shown (the cursor scrolls; {self._editor_key} opens an editor)")
+
     def _text_areas(self) -> list[TextArea]:
         """The detail and notes areas, once they are mounted (see on_mount)."""
         return self._areas
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if event.text_area.id == "detail":  # typed, or loaded for another question
+            self._show_detail_length()
         if self._filling or self.read_only or event.text_area.id not in ("detail", "notes"):
             return
         self._set_text(**{event.text_area.id: event.text_area.text})
