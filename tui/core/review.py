@@ -293,6 +293,10 @@ class Review(_Model):
         changed, self._changed = self._changed, set()
         return changed
 
+    def restore_changes(self, changed: set[str]) -> None:
+        """A save that took these changes failed: they are unsaved again."""
+        self._changed |= changed
+
     def set_answer(self, question_id: str, label: str, qualifier: str | None = None) -> Response:
         response = self.response(question_id)
         response.answer = label
