@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .errors import InputError, describe_validation_error, parse_toml
 from .files import read_regular_file
+from .toml_split import NotSplittable, split_document
 
 if TYPE_CHECKING:  # the models need pydantic, which the wizard's first paint does without
     from .questionnaire import Questionnaire
@@ -36,17 +37,42 @@ def load_questionnaire(path: Path) -> Questionnaire:
     from .questionnaire import Questionnaire
 
     try:
-        document = parse_toml(path, read_regular_file(path))
-    except InputError as error:
-        raise QuestionnaireError(str(error)) from None
+        data = read_regular_file(path)
     except OSError as error:
         raise QuestionnaireError(f"{path}: {error.strerror or error}") from None
+    questionnaire = _load_in_pieces(data)
+    if questionnaire is not None:
+        return questionnaire
+    try:
+        document = parse_toml(path, data)
+    except InputError as error:
+        raise QuestionnaireError(str(error)) from None
     try:
         return Questionnaire.model_validate(document)
     except ValidationError as error:
         raise QuestionnaireError(
             "\n".join(f"{path}: {line}" for line in describe_validation_error(error, limit=50))
         ) from None
+
+
+def _load_in_pieces(data: bytes) -> Questionnaire | None:
+    """Validate the file one `[[questions]]` table at a time, so a 2,000-question file is never
+    a dict of every question at once (see toml_split). None when the file does not split or is
+    invalid: the caller then reads it whole and reports every problem with its full path."""
+    from pydantic import BaseModel, ValidationError
+
+    from .questionnaire import AnswerOption, Question, Questionnaire, Section
+
+    models: dict[str, type[BaseModel]] = {"questions": Question, "sections": Section, "scale": AnswerOption}
+    arrays: dict[str, list[Any]] = {}
+    try:
+        header, tables = split_document(data)
+        for table in tables:
+            model = models.get(table.kind)
+            arrays.setdefault(table.kind, []).append(model.model_validate(table.values) if model else table.values)
+        return Questionnaire.model_validate(header | arrays)
+    except (NotSplittable, ValidationError):
+        return None
 
 
 @dataclass
