@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, field_validator
+from pydantic.dataclasses import dataclass
 
 from .questionnaire import Condition, Questionnaire
 from .text import clean_line, clean_text
@@ -61,11 +62,21 @@ def _in_utc(value: datetime) -> datetime:
 Moment = Annotated[datetime, AfterValidator(_in_utc)]
 
 
+_CONFIG = ConfigDict(extra="forbid", validate_assignment=True)
+
+
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    model_config = _CONFIG
 
 
-class Evidence(_Model):
+# The records a review holds per question, two thousand and more of them in a big review: a
+# slotted pydantic dataclass validates them as a model would, without a model's per-instance
+# __dict__ and set of the fields given, which were two thirds of an open review's memory.
+_record = dataclass(slots=True, config=_CONFIG)
+
+
+@_record
+class Evidence:
     url: Url
     label: Line = ""
     quote: Line = Field("", description="One line: it is exported inline after the link.")
@@ -145,7 +156,8 @@ class Source(_Model):
         return self.url or self.location
 
 
-class Response(_Model):
+@_record
+class Response:
     """One question of the review: its snapshot text and everything the reviewer recorded."""
 
     id: str

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
 import tomli_w
-from pydantic import BaseModel, ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from .errors import InputError, describe_validation_error, parse_toml
 from .files import UnsafePathError, atomic_write, ensure_private_dir, open_regular_file
@@ -68,8 +68,14 @@ def load_review(path: Path) -> tuple[Review, ReviewWriter]:
     return review, ReviewWriter(stamp=stamp)
 
 
-# The array tables validated one at a time while reading; the review accepts the instances.
-_TABLE_MODELS: dict[str, type[BaseModel]] = {"questions": Response, "sections": SectionNotes, "sources": Source}
+# How a question table becomes a Response and back (Response is a dataclass: see review.py).
+_RESPONSE = TypeAdapter(Response)
+# The array tables validated one at a time while reading; the review accepts the results.
+_TABLE_VALIDATORS: dict[str, Callable[[Any], Any]] = {
+    "questions": _RESPONSE.validate_python,
+    "sections": SectionNotes.model_validate,
+    "sources": Source.model_validate,
+}
 
 
 def _load_in_pieces(data: bytes, stamp: Stamp) -> tuple[Review, ReviewWriter] | None:
@@ -83,8 +89,8 @@ def _load_in_pieces(data: bytes, stamp: Stamp) -> tuple[Review, ReviewWriter] | 
     try:
         header, tables = split_document(data)
         for table in tables:
-            model = _TABLE_MODELS.get(table.kind)
-            item = model.model_validate(table.values) if model else table.values
+            validate = _TABLE_VALIDATORS.get(table.kind)
+            item = validate(table.values) if validate else table.values
             arrays.setdefault(table.kind, []).append(item)
             if table.kind == "questions":
                 if item.id in spans:
@@ -241,7 +247,7 @@ class _Plan:
 
 
 def _question_table(response: Response) -> str:
-    return toml_tables("questions", response.model_dump(mode="python", exclude_none=True), array=True)
+    return toml_tables("questions", _RESPONSE.dump_python(response, mode="python", exclude_none=True), array=True)
 
 
 def toml_tables(name: str, table: dict[str, Any], *, array: bool = False) -> str:
