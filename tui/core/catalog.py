@@ -59,17 +59,16 @@ def _load_in_pieces(data: bytes) -> Questionnaire | None:
     """Validate the file one `[[questions]]` table at a time, so a 2,000-question file is never
     a dict of every question at once (see toml_split). None when the file does not split or is
     invalid: the caller then reads it whole and reports every problem with its full path."""
-    from pydantic import BaseModel, ValidationError
+    from pydantic import ValidationError
 
-    from .questionnaire import AnswerOption, Question, Questionnaire, Section
+    from .questionnaire import TABLE_VALIDATORS, Questionnaire
 
-    models: dict[str, type[BaseModel]] = {"questions": Question, "sections": Section, "scale": AnswerOption}
     arrays: dict[str, list[Any]] = {}
     try:
         header, tables = split_document(data)
         for table in tables:
-            model = models.get(table.kind)
-            arrays.setdefault(table.kind, []).append(model.model_validate(table.values) if model else table.values)
+            validate = TABLE_VALIDATORS.get(table.kind)
+            arrays.setdefault(table.kind, []).append(validate(table.values) if validate else table.values)
         return Questionnaire.model_validate(header | arrays)
     except (NotSplittable, ValidationError):
         return None
