@@ -9,6 +9,7 @@ question as changed so the store can save only what changed.
 from __future__ import annotations
 
 import re
+import sys
 from datetime import UTC, datetime
 from functools import cached_property
 from typing import Annotated, Literal
@@ -23,6 +24,15 @@ FORMAT_VERSION = 1
 
 Text = Annotated[str, AfterValidator(clean_text)]
 Line = Annotated[str, AfterValidator(clean_line)]
+
+
+def _shared_line(value: str) -> str:
+    """Answers, qualifiers and evidence labels repeat across thousands of questions ("Yes",
+    "Trust page"): each distinct value is kept once (interned) instead of once per question."""
+    return sys.intern(clean_line(value))
+
+
+Label = Annotated[str, AfterValidator(_shared_line)]
 
 SAFE_URL_SCHEMES = ("http", "https", "mailto")
 _URL_FORBIDDEN = re.compile(r'[\s<>"\\`]')
@@ -78,7 +88,7 @@ _record = dataclass(slots=True, config=_CONFIG)
 @_record
 class Evidence:
     url: Url
-    label: Line = ""
+    label: Label = ""
     quote: Line = Field("", description="One line: it is exported inline after the link.")
     captured: Moment | None = None
 
@@ -120,8 +130,8 @@ class ImportedPage(_Model):
 class PreviousAnswer(_Model):
     """What the last review of this vendor recorded, shown beside the question on a re-review."""
 
-    answer: Line = ""
-    qualifier: Line = ""
+    answer: Label = ""
+    qualifier: Label = ""
     detail: Text = ""
     evidence: list[Evidence] = Field(default_factory=list)
 
@@ -164,8 +174,8 @@ class Response:
     text: Line
     hint: Line = ""
     depends_on: Condition | None = None
-    answer: Line = ""
-    qualifier: Line = ""
+    answer: Label = ""
+    qualifier: Label = ""
     detail: Text = ""
     evidence: list[Evidence] = Field(default_factory=list)
     flagged: bool = False
