@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tui.core.catalog import builtin_folder, load_questionnaire
 from tui.core.interview import make_evidence, record_answer
 from tui.core.questionnaire import Questionnaire
 from tui.core.review import start_review
@@ -23,3 +24,12 @@ def test_answers_and_evidence_labels_read_from_a_file_are_one_object_each(bronze
     assert first.answer is second.answer is third.answer
     assert first.evidence[0].label is second.evidence[0].label is third.evidence[0].label
 
+
+def test_a_questionnaire_loaded_with_a_reviews_snapshot_keeps_one_copy_of_its_texts(bronze: Questionnaire, tmp_path: Path) -> None:
+    path = tmp_path / "acme.toml"
+    write_review(path, start_review(bronze, product="Acme Notes"))
+    review = read_review(path)
+    questionnaire = load_questionnaire(builtin_folder() / "saas-security-bronze.toml", review.snapshot_strings())
+    assert questionnaire == bronze
+    for question, response in zip(questionnaire.questions, review.questions):
+        assert question.id is response.id and question.text is response.text and question.hint is response.hint

@@ -261,6 +261,11 @@ class Review(_Model):
                 raise KeyError(question_id)
         return self.questions[index]
 
+    def snapshot_strings(self) -> dict[str, str]:
+        """The question ids and texts this review copied from its questionnaire, each mapped to
+        itself: loading that questionnaire with them (see load_questionnaire) keeps one copy."""
+        return {value: value for r in self.questions for value in (r.id, r.text, r.hint)}
+
     def title(self) -> str:
         """One pass over the pattern, so braces inside a product name stay as typed."""
         names = {"product": self.product, "vendor": self.vendor_name}
