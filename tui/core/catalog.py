@@ -11,10 +11,10 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .errors import InputError, describe_validation_error, parse_toml
-from .files import read_regular_file
+from .files import open_regular_file, read_regular_file
 from .toml_split import NotSplittable, split_document
 
 if TYPE_CHECKING:  # the models need pydantic, which the wizard's first paint does without
@@ -41,12 +41,14 @@ def load_questionnaire(path: Path, reuse: Mapping[str, str] | None = None) -> Qu
     from .questionnaire import Questionnaire
 
     try:
-        data = read_regular_file(path)
+        with open_regular_file(path) as handle:
+            questionnaire = _load_in_pieces(handle, reuse or {})
+            if questionnaire is not None:
+                return questionnaire
+            handle.seek(0)
+            data = handle.read()
     except OSError as error:
         raise QuestionnaireError(f"{path}: {error.strerror or error}") from None
-    questionnaire = _load_in_pieces(data, reuse or {})
-    if questionnaire is not None:
-        return questionnaire
     try:
         document = parse_toml(path, data)
     except InputError as error:
@@ -62,7 +64,7 @@ def load_questionnaire(path: Path, reuse: Mapping[str, str] | None = None) -> Qu
 _SNAPSHOT_KEYS = {"id", "text", "hint"}  # what a review copies of each question
 
 
-def _load_in_pieces(data: bytes, reuse: Mapping[str, str]) -> Questionnaire | None:
+def _load_in_pieces(source: BinaryIO, reuse: Mapping[str, str]) -> Questionnaire | None:
     """Validate the file one `[[questions]]` table at a time, so a 2,000-question file is never
     a dict of every question at once (see toml_split). None when the file does not split or is
     invalid: the caller then reads it whole and reports every problem with its full path."""
@@ -72,7 +74,7 @@ def _load_in_pieces(data: bytes, reuse: Mapping[str, str]) -> Questionnaire | No
 
     arrays: dict[str, list[Any]] = {}
     try:
-        header, tables = split_document(data)
+        header, tables = split_document(source)
         for table in tables:
             if table.kind == "questions":
                 for key in _SNAPSHOT_KEYS.intersection(table.values):

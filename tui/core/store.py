@@ -46,14 +46,15 @@ def load_review(path: Path) -> tuple[Review, ReviewWriter]:
     try:
         with open_regular_file(path) as handle:
             stamp = _stamp(os.fstat(handle.fileno()))
+            loaded = _load_in_pieces(handle, stamp)
+            if loaded is not None:
+                return loaded
+            handle.seek(0)
             data = handle.read()
     except FileNotFoundError:
         raise SessionError(f"{path}: no such session file") from None
     except OSError as error:
         raise SessionError(f"{path}: {error.strerror or error}") from None
-    loaded = _load_in_pieces(data, stamp)
-    if loaded is not None:
-        return loaded
     try:
         document = parse_toml(path, data)
     except InputError as error:
@@ -78,16 +79,18 @@ _TABLE_VALIDATORS: dict[str, Callable[[Any], Any]] = {
 }
 
 
-def _load_in_pieces(data: bytes, stamp: Stamp) -> tuple[Review, ReviewWriter] | None:
+def _load_in_pieces(source: BinaryIO, stamp: Stamp) -> tuple[Review, ReviewWriter] | None:
     """Read the file one top-level table at a time, validating each before parsing the next,
     so the parsed dicts of 2,000 questions never exist at once. None when the file does not
     split cleanly (hand-edited into another shape) or anything in it is invalid: the caller
     then reads it whole, which reports problems with their full path (`questions[3].id`)."""
     arrays: dict[str, list[Any]] = {}
     spans: dict[str, Span] = {}
-    sources_from: int | None = None  # where the sources start, if they end the file
+    sources_from: int | None = None  # where the sources start
+    sources_last = True  # and nothing else follows them: the writer can copy them as one range
+    table = item = None
     try:
-        header, tables = split_document(data)
+        header, tables = split_document(source)
         for table in tables:
             validate = _TABLE_VALIDATORS.get(table.kind)
             item = validate(table.values) if validate else table.values
@@ -95,18 +98,21 @@ def _load_in_pieces(data: bytes, stamp: Stamp) -> tuple[Review, ReviewWriter] | 
             if table.kind == "questions":
                 if item.id in spans:
                     return None
-                # The writer separates tables with a blank line; the last table of the file has none.
-                spans[item.id] = (table.start - 1, table.end - 1 if table.end < len(data) else table.end)
-            if table.kind == "sources" and sources_from is None:
-                sources_from = table.start
-            elif table.kind != "sources" and sources_from is not None:
-                sources_from = len(data) + 1  # not last: the writer serialises them anew
+                # The writer separates tables with a blank line: a table's span ends before it.
+                spans[item.id] = (table.start - 1, table.end - 1)
+            if table.kind == "sources":
+                sources_from = table.start if sources_from is None else sources_from
+            elif sources_from is not None:
+                sources_last = False  # the writer serialises them anew
         if "questionnaire" not in header or "questions" not in arrays:
             return None
         review = Review.model_validate(header | arrays)
     except (NotSplittable, ValidationError):
         return None
-    sources = (sources_from - 1, len(data)) if sources_from is not None and sources_from <= len(data) else None
+    assert table is not None and item is not None, "a review has questions"
+    if table.kind == "questions":  # the last table of the file has no blank line after it
+        spans[item.id] = (table.start - 1, table.end)
+    sources = (sources_from - 1, table.end) if sources_from is not None and sources_last else None
     return review, ReviewWriter(spans, sources, stamp)
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, BinaryIO
 
 import rtoml
 
@@ -38,29 +38,52 @@ class Table:
     values: dict[str, Any]
 
 
-def split_document(data: bytes) -> tuple[dict[str, Any], Iterator[Table]]:
+def split_document(source: BinaryIO) -> tuple[dict[str, Any], Iterator[Table]]:
     """The document's header (the values before its first array table) and its array tables
-    in file order. Raises NotSplittable now, or while the tables are iterated."""
-    first = _ARRAY_TABLE.search(data)
-    if first is None:
-        raise NotSplittable
-    header = _parse(data[: first.start()])
-    return header, _tables(data, first, set(header))
+    in file order, read from `source` block by block, so not even the file's bytes are held
+    whole. Raises NotSplittable now, or while the tables are iterated."""
+    pieces = _pieces(source)
+    _, _, head = next(pieces)
+    header = _parse(head)
+    return header, _tables(pieces, set(header))
 
 
-def _tables(data: bytes, match: re.Match[bytes], header_keys: set[str]) -> Iterator[Table]:
-    while match is not None:
-        following = _ARRAY_TABLE.search(data, match.end())
-        end = following.start() if following else len(data)
-        kind = match.group(1).decode("ascii")
-        parsed = _parse(data[match.start() : end])
+def _tables(pieces: Iterator[tuple[str | None, int, bytearray]], header_keys: set[str]) -> Iterator[Table]:
+    for kind, start, piece in pieces:
+        assert kind is not None, "only the first piece is the header"
+        parsed = _parse(piece)
         if kind in header_keys or parsed.keys() != {kind} or len(parsed[kind]) != 1:
             raise NotSplittable
-        yield Table(kind, match.start(), end, parsed[kind][0])
-        match = following
+        yield Table(kind, start, start + len(piece), parsed[kind][0])
 
 
-def _parse(piece: bytes) -> dict[str, Any]:
+BLOCK = 1 << 16  # small enough to stay below the allocator's threshold for big blocks
+
+
+def _pieces(source: BinaryIO) -> Iterator[tuple[str | None, int, bytearray]]:
+    """(kind, offset, bytes) of the header (kind None) and then of every `[[kind]]` table."""
+    buffer = bytearray()
+    offset, kind, scan, ended = 0, None, 0, False  # scan: where the next header line may start
+    while True:
+        match = _ARRAY_TABLE.search(buffer, scan)
+        # A header line counts once its newline is read: a block may end in the middle of it.
+        if match is not None and (match.end() < len(buffer) or ended):
+            yield kind, offset, buffer[: match.start()]
+            kind = match.group(1).decode("ascii")
+            del buffer[: match.start()]
+            offset += match.start()
+            scan = match.end() - match.start()
+            continue
+        if ended:
+            yield kind, offset, buffer
+            return
+        scan = max(scan, match.start() if match is not None else buffer.rfind(b"\n") + 1)
+        block = source.read(BLOCK)
+        ended = not block
+        buffer += block
+
+
+def _parse(piece: bytes | bytearray) -> dict[str, Any]:
     try:
         return rtoml.loads(piece.decode("utf-8"))
     except (UnicodeDecodeError, rtoml.TomlParsingError, ValueError):
