@@ -17,7 +17,7 @@ from typing import Any, BinaryIO
 
 import rtoml
 
-from .files import open_regular_file, read_regular_file
+from .files import open_regular_file
 from .text import clean_line
 
 
@@ -113,7 +113,8 @@ def preview_questionnaire(files: list[Path], questionnaire_id: str) -> tuple[str
     found = None
     for path in files:
         try:
-            values = _questionnaire_head(read_regular_file(path))
+            with open_regular_file(path) as lines:
+                values = _questionnaire_head(lines)
         except (OSError, UnicodeDecodeError, rtoml.TomlParsingError, ValueError):
             continue
         if values.get("id") == questionnaire_id:
@@ -127,20 +128,20 @@ def preview_questionnaire(files: list[Path], questionnaire_id: str) -> tuple[str
         return None
 
 
-_FIRST_QUESTION = b"\n[[questions]]\n"
 # A line that could open the scale's table(s): `[[scale]]`, `[ "scale" ]`...
-_SCALE_TABLE = re.compile(rb"^[ \t]*\[\[?[ \t]*[\"']?scale\b", re.M)
+_SCALE_TABLE = re.compile(rb"[ \t]*\[\[?[ \t]*[\"']?scale\b")
 
 
-def _questionnaire_head(data: bytes) -> dict[str, Any]:
+def _questionnaire_head(lines: BinaryIO) -> dict[str, Any]:
     """The values before a questionnaire's first `[[questions]]` table, which hold its id,
     title and (unless a scale table follows the questions) its scale: a 2,000-question file
     parsed whole is megabytes of dicts for three values. The whole file when that part does
     not parse on its own (the line was inside a multi-line string) or the scale comes later."""
-    cut = data.find(_FIRST_QUESTION)
-    if cut >= 0 and not _SCALE_TABLE.search(data, cut):
+    head = _until_questions(lines)
+    if head is not None and not any(_SCALE_TABLE.match(line) for line in lines):
         try:
-            return rtoml.loads(data[: cut + 1].decode("utf-8"))
+            return rtoml.loads(head.decode("utf-8"))
         except (UnicodeDecodeError, rtoml.TomlParsingError, ValueError):
             pass
-    return rtoml.loads(data.decode("utf-8"))
+    lines.seek(0)
+    return rtoml.loads(lines.read().decode("utf-8"))
