@@ -316,6 +316,10 @@ class Review(_Model):
         if question_id and self._open_questions is not None:
             self._open_questions.refresh(self, question_id)
 
+    def has_changes(self) -> bool:
+        """Whether anything was touched since the last save took the changes."""
+        return bool(self._changed)
+
     def take_changes(self) -> set[str]:
         changed, self._changed = self._changed, set()
         return changed
