@@ -7,7 +7,7 @@ from pathlib import Path
 
 from tui.core.catalog import questionnaire_files
 from tui.core.interview import record_answer
-from tui.core.preview import DEFAULT_SCALE_POINTS, preview_questionnaire, preview_session
+from tui.core.preview import DEFAULT_SCALE_POINTS, ScalePoint, preview_questionnaire, preview_session
 from tui.core.review import Cursor, start_review
 from tui.core.store import write_review
 from tui.core.workspace import Workspace
@@ -50,3 +50,11 @@ def test_a_file_of_another_shape_gives_no_preview(workspace: Path) -> None:
     path.write_text("not toml at all [[questions]]\n[[questions]]\n")
     assert preview_session(path) is None
     assert preview_session(workspace / "missing.toml") is None
+
+
+def test_a_scale_written_after_the_questions_is_still_the_questionnaires(tmp_path: Path) -> None:
+    """The preview parses only what comes before the first question, unless a scale follows."""
+    path = tmp_path / "late-scale.toml"
+    path.write_text('id = "late"\nversion = "1"\ntitle = "Late scale"\n\n[[questions]]\nid = "q1"\n'
+                    'text = "Encrypted?"\n\n[[scale]]\nlabel = "Ja"\nkey = "j"\n', encoding="utf-8")
+    assert preview_questionnaire([path], "late") == ("Late scale", [ScalePoint("Ja", "j")])

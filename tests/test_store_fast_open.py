@@ -17,7 +17,8 @@ import pytest
 from tui.core.interview import make_evidence, record_answer, set_text
 from tui.core.questionnaire import Questionnaire
 from tui.core.review import Passage, Quote, Review, Source, now, start_review
-from tui.core.store import SessionError, open_review, read_review, write_review
+from tui.core import files
+from tui.core.store import ReviewWriter, SessionError, open_review, read_review, write_review
 
 
 PLAIN_DETAIL = "pasted from a file:\nid = 1"
@@ -95,6 +96,34 @@ def test_a_save_after_opening_stays_private_and_atomic(answered: Review, tmp_pat
         session.save()
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert [p.name for p in path.parent.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_a_file_changed_behind_the_writers_back_is_written_whole(answered: Review, tmp_path: Path) -> None:
+    """The writer copies unchanged tables from the file it last read or wrote; a file replaced
+    meanwhile (by hand, by a sync tool) must not lend it tables from elsewhere."""
+    path = saved(answered, tmp_path)
+    with open_review(path) as session:
+        path.write_text(path.read_text(encoding="utf-8").replace("[[questions]]", "\n[[questions]]"), encoding="utf-8")
+        session.review.set_answer(answered.questions[0].id, "No")
+        session.save()
+        assert path.read_text(encoding="utf-8") == ReviewWriter().dumps(session.review)
+
+
+def test_changes_of_a_failed_save_are_written_by_the_next(answered: Review, tmp_path: Path, monkeypatch) -> None:
+    path = saved(answered, tmp_path)
+    changed = answered.questions[3].id
+    with open_review(path) as session:
+        session.review.set_answer(changed, "Unknown")
+
+        def full_disk(fd: int) -> None:
+            raise OSError(28, "No space left on device")
+
+        with monkeypatch.context() as patch:
+            patch.setattr(files.os, "fsync", full_disk)
+            with pytest.raises(OSError):
+                session.save()
+        session.save()
+    assert read_review(path).response(changed).answer == "Unknown"
 
 
 def test_hand_edited_shapes_still_read_as_the_same_review(answered: Review, tmp_path: Path) -> None:

@@ -451,3 +451,19 @@ async def test_a_detail_longer_than_its_box_says_so_and_follows_the_cursor(works
         await pilot.press("ctrl+n")
         await settle(pilot, app)
         assert "Detail: " not in flat(screen_text(app))  # the next question's detail fits
+
+
+async def test_opening_a_review_and_only_looking_leaves_its_file_as_it_was(workspace: Path, session: Path) -> None:
+    """Filling the detail and notes with the question's own text reports a change; it is not
+    one, so nothing is saved (the review's updated time stays) until the reviewer edits."""
+    with open_review(session) as opened:
+        here = opened.review.cursor.question or opened.review.questions[0].id
+        set_text(opened.review, here, detail="Written last week.", notes="Ask again.")
+        opened.save()
+    before = session.read_bytes()
+    app = wizard(workspace, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.pause(0.6)  # the autosave's delay
+        await settle(pilot, app)
+        assert app.save_status == "saved" and session.read_bytes() == before

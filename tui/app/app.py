@@ -164,7 +164,8 @@ class ReviewApp(App[None]):
         session = None
         try:
             session = open_review(path, allow_read_only=True, read_only=read_only)
-            questionnaire = self.workspace.questionnaire(session.review.questionnaire)
+            review = session.review
+            questionnaire = self.workspace.questionnaire(review.questionnaire, review.snapshot_strings())
         except InputError as error:
             if session is not None:
                 session.close()

@@ -8,12 +8,14 @@ listed with its problem.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .errors import InputError, describe_validation_error, parse_toml
-from .files import read_regular_file
+from .files import open_regular_file, read_regular_file
+from .toml_split import NotSplittable, split_document
 
 if TYPE_CHECKING:  # the models need pydantic, which the wizard's first paint does without
     from .questionnaire import Questionnaire
@@ -30,23 +32,58 @@ def builtin_folder() -> Path:
     return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "schemas"
 
 
-def load_questionnaire(path: Path) -> Questionnaire:
+def load_questionnaire(path: Path, reuse: Mapping[str, str] | None = None) -> Questionnaire:
+    """The questionnaire in a file. `reuse` maps strings already in memory to themselves (a
+    review's snapshot of this questionnaire's ids and texts): equal question ids, texts and
+    hints are kept as those objects instead of as second copies."""
     from pydantic import ValidationError
 
     from .questionnaire import Questionnaire
 
     try:
-        document = parse_toml(path, read_regular_file(path))
-    except InputError as error:
-        raise QuestionnaireError(str(error)) from None
+        with open_regular_file(path) as handle:
+            questionnaire = _load_in_pieces(handle, reuse or {})
+            if questionnaire is not None:
+                return questionnaire
+            handle.seek(0)
+            data = handle.read()
     except OSError as error:
         raise QuestionnaireError(f"{path}: {error.strerror or error}") from None
+    try:
+        document = parse_toml(path, data)
+    except InputError as error:
+        raise QuestionnaireError(str(error)) from None
     try:
         return Questionnaire.model_validate(document)
     except ValidationError as error:
         raise QuestionnaireError(
             "\n".join(f"{path}: {line}" for line in describe_validation_error(error, limit=50))
         ) from None
+
+
+_SNAPSHOT_KEYS = {"id", "text", "hint"}  # what a review copies of each question
+
+
+def _load_in_pieces(source: BinaryIO, reuse: Mapping[str, str]) -> Questionnaire | None:
+    """Validate the file one `[[questions]]` table at a time, so a 2,000-question file is never
+    a dict of every question at once (see toml_split). None when the file does not split or is
+    invalid: the caller then reads it whole and reports every problem with its full path."""
+    from pydantic import ValidationError
+
+    from .questionnaire import TABLE_VALIDATORS, Questionnaire
+
+    arrays: dict[str, list[Any]] = {}
+    try:
+        header, tables = split_document(source)
+        for table in tables:
+            if table.kind == "questions":
+                for key in _SNAPSHOT_KEYS.intersection(table.values):
+                    table.values[key] = reuse.get(table.values[key], table.values[key])
+            validate = TABLE_VALIDATORS.get(table.kind)
+            arrays.setdefault(table.kind, []).append(validate(table.values) if validate else table.values)
+        return Questionnaire.model_validate(header | arrays)
+    except (NotSplittable, ValidationError):
+        return None
 
 
 @dataclass
@@ -104,7 +141,9 @@ def declared_id(text: str) -> str | None:
     return (match.group(1) if match.group(1) is not None else match.group(2)) if match else None
 
 
-def find_questionnaire(workspace_schemas: Path, questionnaire_id: str) -> Questionnaire | None:
+def find_questionnaire(
+    workspace_schemas: Path, questionnaire_id: str, reuse: Mapping[str, str] | None = None
+) -> Questionnaire | None:
     """The questionnaire with this id, validating its file only: opening a review needs one
     questionnaire, and the catalog would keep every other one in memory too. None whenever
     the answer is not certain (a file whose id cannot be read cheaply, an invalid file); the
@@ -118,7 +157,7 @@ def find_questionnaire(workspace_schemas: Path, questionnaire_id: str) -> Questi
             return None
         if declared == questionnaire_id:
             try:
-                questionnaire = load_questionnaire(path)
+                questionnaire = load_questionnaire(path, reuse)
             except QuestionnaireError:
                 return None
             return questionnaire if questionnaire.id == questionnaire_id else None

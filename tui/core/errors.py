@@ -29,9 +29,9 @@ def describe_validation_error(error: ValidationError, limit: int = 8) -> list[st
         for part in item["loc"]:
             path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
         message = item["msg"].removeprefix("Value error, ")
-        if item["type"] == "extra_forbidden":
+        if item["type"] in ("extra_forbidden", "unexpected_keyword_argument"):  # a model, a dataclass
             message = "unknown key"
-        elif item["type"] == "missing":
+        elif item["type"] in ("missing", "missing_argument"):
             message = "required key is missing"
         for line in message.split("\n"):
             lines.append(f"{path}: {line}" if path and not re.match(r"^[\w\[\].]+: ", line) else line)

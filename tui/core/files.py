@@ -13,7 +13,9 @@ import glob
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import InputError
 
@@ -41,23 +43,32 @@ def ensure_private_dir(folder: Path) -> None:
         folder.chmod(0o700)
 
 
-def read_regular_file(path: Path) -> bytes:
-    """The bytes of a regular file, refusing symlinks (O_NOFOLLOW) and anything not a file."""
+def open_regular_file(path: Path) -> BinaryIO:
+    """A regular file opened for reading, refusing symlinks (O_NOFOLLOW) and anything not a file."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except OSError as error:
         if error.errno == errno.ELOOP:  # the last component is a symlink
             raise UnsafePathError(f"{path} is a symbolic link; refusing to follow it") from None
         raise
-    with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-            raise UnsafePathError(f"{path} is not a regular file")
+    handle = os.fdopen(fd, "rb")
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        handle.close()
+        raise UnsafePathError(f"{path} is not a regular file")
+    return handle
+
+
+def read_regular_file(path: Path) -> bytes:
+    """The bytes of a regular file (see open_regular_file)."""
+    with open_regular_file(path) as handle:
         return handle.read()
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` so that a crash at any moment leaves either the old file or
-    the new one, never a mix. A symlink at `path` is replaced, never written through."""
+def atomic_write(path: Path, data: bytes | Iterable[bytes]) -> os.stat_result:
+    """Replace `path` with `data` (bytes, or chunks of them) so that a crash at any moment
+    leaves either the old file or the new one, never a mix. A symlink at `path` is replaced,
+    never written through. Returns the new file's status, by which a writer can tell later
+    whether the file on disk is still the one it wrote."""
     folder = path.parent
     if path.is_symlink():
         raise UnsafePathError(f"{path} is a symbolic link; refusing to write through it")
@@ -67,9 +78,11 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise SaveError(error.errno, f"{path}: cannot save: {error.strerror}") from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for chunk in (data,) if isinstance(data, bytes) else data:
+                handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
+            written = os.fstat(handle.fileno())
         os.replace(temporary, path)
     except BaseException as error:
         try:
@@ -84,6 +97,7 @@ def atomic_write(path: Path, data: bytes) -> None:
         os.fsync(directory)
     finally:
         os.close(directory)
+    return written
 
 
 def create_exclusive(path: Path) -> None:

@@ -68,8 +68,13 @@ def make_evidence(url: str, label: str = "", quote: str = "") -> Evidence:
 
 
 def set_text(review: Review, question_id: str, **fields: str) -> Response:
-    """Set text fields (detail, notes, qualifier) with the model's cleaning applied."""
-    find_response(review, question_id)
+    """Set text fields (detail, notes, qualifier) with the model's cleaning applied. A field
+    given the text it already holds records no change: the wizard's text areas report one when
+    they are filled with a question's own text, and opening a review must not rewrite it."""
+    response = find_response(review, question_id)
+    fields = {name: text for name, text in fields.items() if getattr(response, name) != text}
+    if not fields:
+        return response
     try:
         return review.update(question_id, **fields)
     except ValidationError as error:

@@ -7,9 +7,11 @@ is checked here and reported with the field path where it happened.
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter, model_validator
+from pydantic.dataclasses import dataclass
 from pydantic_core import PydanticCustomError
 
 from .preview import DEFAULT_SCALE_POINTS
@@ -47,7 +49,11 @@ class Condition(_Strict):
     answers: list[str] = Field(min_length=1)
 
 
-class Question(_Strict):
+# Strict and frozen as a _Strict model, but a slotted dataclass: a questionnaire has thousands of
+# questions, and a model's per-instance __dict__ and set of the fields given doubled what each
+# one takes in memory.
+@dataclass(frozen=True, slots=True, config=ConfigDict(extra="forbid"))
+class Question:
     id: Identifier
     text: CellLine = Field(description="The question exactly as it appears in the export.")
     hint: OptionalLine = Field("", description="Exported after the question as <br><br>*hint*.")
@@ -104,6 +110,14 @@ class Questionnaire(_Strict):
         """The scale point for a label typed in any case ('yes', 'n/a')."""
         folded = label.strip().casefold()
         return next((o for o in self.scale if o.label.casefold() == folded), None)
+
+
+# Each array table of a questionnaire file validated on its own, as the catalog reads a file.
+TABLE_VALIDATORS: dict[str, Callable[[Any], Any]] = {
+    "questions": TypeAdapter(Question).validate_python,
+    "sections": Section.model_validate,
+    "scale": AnswerOption.model_validate,
+}
 
 
 def _duplicates(values: list[str]) -> list[str]:

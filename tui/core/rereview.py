@@ -7,6 +7,7 @@ export made half-way never presents old findings as new ones.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import asdict, dataclass
 
 from .errors import InputError
@@ -30,7 +31,7 @@ def _pair_by_id_then_text(old: list[Response], new: list[Response]) -> dict[str,
 
 def _previous(response: Response) -> PreviousAnswer:
     return PreviousAnswer(answer=response.answer, qualifier=response.qualifier, detail=response.detail,
-                          evidence=[e.model_copy() for e in response.evidence])
+                          evidence=[copy.copy(e) for e in response.evidence])
 
 
 def start_rereview(previous: Review, questionnaire: Questionnaire, *, product: str = "", reviewer: str = "",
@@ -68,7 +69,7 @@ def accept_previous(review: Review, question_id: str) -> Response:
     if previous is None:
         raise InputError(f'question "{question_id}" has no previous answer to accept')
     return review.update(question_id, answer=previous.answer, qualifier=previous.qualifier,
-                         detail=previous.detail, evidence=[e.model_copy() for e in previous.evidence],
+                         detail=previous.detail, evidence=[copy.copy(e) for e in previous.evidence],
                          recheck=False)
 
 

@@ -9,11 +9,13 @@ question as changed so the store can save only what changed.
 from __future__ import annotations
 
 import re
+import sys
 from datetime import UTC, datetime
 from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, field_validator
+from pydantic.dataclasses import dataclass
 
 from .questionnaire import Condition, Questionnaire
 from .text import clean_line, clean_text
@@ -22,6 +24,15 @@ FORMAT_VERSION = 1
 
 Text = Annotated[str, AfterValidator(clean_text)]
 Line = Annotated[str, AfterValidator(clean_line)]
+
+
+def _shared_line(value: str) -> str:
+    """Answers, qualifiers and evidence labels repeat across thousands of questions ("Yes",
+    "Trust page"): each distinct value is kept once (interned) instead of once per question."""
+    return sys.intern(clean_line(value))
+
+
+Label = Annotated[str, AfterValidator(_shared_line)]
 
 SAFE_URL_SCHEMES = ("http", "https", "mailto")
 _URL_FORBIDDEN = re.compile(r'[\s<>"\\`]')
@@ -61,13 +72,23 @@ def _in_utc(value: datetime) -> datetime:
 Moment = Annotated[datetime, AfterValidator(_in_utc)]
 
 
+_CONFIG = ConfigDict(extra="forbid", validate_assignment=True)
+
+
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    model_config = _CONFIG
 
 
-class Evidence(_Model):
+# The records a review holds per question, two thousand and more of them in a big review: a
+# slotted pydantic dataclass validates them as a model would, without a model's per-instance
+# __dict__ and set of the fields given, which were two thirds of an open review's memory.
+_record = dataclass(slots=True, config=_CONFIG)
+
+
+@_record
+class Evidence:
     url: Url
-    label: Line = ""
+    label: Label = ""
     quote: Line = Field("", description="One line: it is exported inline after the link.")
     captured: Moment | None = None
 
@@ -109,8 +130,8 @@ class ImportedPage(_Model):
 class PreviousAnswer(_Model):
     """What the last review of this vendor recorded, shown beside the question on a re-review."""
 
-    answer: Line = ""
-    qualifier: Line = ""
+    answer: Label = ""
+    qualifier: Label = ""
     detail: Text = ""
     evidence: list[Evidence] = Field(default_factory=list)
 
@@ -145,15 +166,16 @@ class Source(_Model):
         return self.url or self.location
 
 
-class Response(_Model):
+@_record
+class Response:
     """One question of the review: its snapshot text and everything the reviewer recorded."""
 
     id: str
     text: Line
     hint: Line = ""
     depends_on: Condition | None = None
-    answer: Line = ""
-    qualifier: Line = ""
+    answer: Label = ""
+    qualifier: Label = ""
     detail: Text = ""
     evidence: list[Evidence] = Field(default_factory=list)
     flagged: bool = False
@@ -239,6 +261,11 @@ class Review(_Model):
                 raise KeyError(question_id)
         return self.questions[index]
 
+    def snapshot_strings(self) -> dict[str, str]:
+        """The question ids and texts this review copied from its questionnaire, each mapped to
+        itself: loading that questionnaire with them (see load_questionnaire) keeps one copy."""
+        return {value: value for r in self.questions for value in (r.id, r.text, r.hint)}
+
     def title(self) -> str:
         """One pass over the pattern, so braces inside a product name stay as typed."""
         names = {"product": self.product, "vendor": self.vendor_name}
@@ -289,9 +316,17 @@ class Review(_Model):
         if question_id and self._open_questions is not None:
             self._open_questions.refresh(self, question_id)
 
+    def has_changes(self) -> bool:
+        """Whether anything was touched since the last save took the changes."""
+        return bool(self._changed)
+
     def take_changes(self) -> set[str]:
         changed, self._changed = self._changed, set()
         return changed
+
+    def restore_changes(self, changed: set[str]) -> None:
+        """A save that took these changes failed: they are unsaved again."""
+        self._changed |= changed
 
     def set_answer(self, question_id: str, label: str, qualifier: str | None = None) -> Response:
         response = self.response(question_id)

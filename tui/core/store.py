@@ -2,26 +2,34 @@
 
 The file is meant to be read and diffed by people: stable key order, long text in multi-line
 strings, one `[[questions]]` table per question. Saving must stay cheap for a 2,000-question
-review on every keystroke pause, so the writer keeps each question's serialised table and
-re-serialises only the questions that changed since the last save.
+review on every keystroke pause, so the writer re-serialises only the questions that changed
+since the last save and copies every other table from the file as it is on disk.
 """
 
 from __future__ import annotations
 
-import re
+import errno
+import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
-import rtoml
 import tomli_w
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from .errors import InputError, describe_validation_error, parse_toml
-from .files import UnsafePathError, atomic_write, ensure_private_dir, read_regular_file
+from .files import UnsafePathError, atomic_write, ensure_private_dir, open_regular_file
 from .lock import ReviewLock, ReviewLocked
-from .review import Review, Response
+from .review import Response, Review, SectionNotes, Source
+from .toml_split import NotSplittable, split_document
 
 LOCK_WAIT_SECONDS = 10.0
+
+# Where a table sits in the session file, as the writer emits it: from the newline that
+# separates it from the table before to its end.
+Span = tuple[int, int]
+# What identifies the file a writer's spans describe (see `_stamp`).
+Stamp = tuple[int, int, int, int]
 
 
 class SessionError(InputError):
@@ -33,112 +41,219 @@ def read_review(path: Path) -> Review:
 
 
 def load_review(path: Path) -> tuple[Review, ReviewWriter]:
-    """The review in a session file, and a writer that already knows the file's question
-    tables, so the first save after opening costs no more than any later one."""
+    """The review in a session file, and a writer that already knows where the file's question
+    tables are, so the first save after opening costs no more than any later one."""
     try:
-        data = read_regular_file(path)
+        with open_regular_file(path) as handle:
+            stamp = _stamp(os.fstat(handle.fileno()))
+            loaded = _load_in_pieces(handle, stamp)
+            if loaded is not None:
+                return loaded
+            handle.seek(0)
+            data = handle.read()
     except FileNotFoundError:
         raise SessionError(f"{path}: no such session file") from None
     except OSError as error:
         raise SessionError(f"{path}: {error.strerror or error}") from None
-    document, writer = _parse_session(path, data)
+    try:
+        document = parse_toml(path, data)
+    except InputError as error:
+        raise SessionError(str(error)) from None
+    del data
     if "questionnaire" not in document or "questions" not in document:
         raise SessionError(f"{path}: not a vendor-review session (no questionnaire or questions)")
     try:
         review = Review.model_validate(document)
     except ValidationError as error:
         raise SessionError(f"{path}: " + "; ".join(describe_validation_error(error))) from None
-    return review, writer
+    return review, ReviewWriter(stamp=stamp)
 
 
-def _parse_session(path: Path, data: bytes) -> tuple[dict[str, Any], ReviewWriter]:
-    """The TOML document and a writer for it, which knows the file's own text of each
-    question (and of the attached sources) when the file splits cleanly."""
-    try:
-        pieces = _parse_in_pieces(data.decode("utf-8"))
-    except (UnicodeDecodeError, rtoml.TomlParsingError, ValueError):
-        pieces = None
-    if pieces is not None:
-        return pieces
-    try:
-        return parse_toml(path, data), ReviewWriter()
-    except InputError as error:
-        raise SessionError(str(error)) from None
+# How a question table becomes a Response and back (Response is a dataclass: see review.py).
+_RESPONSE = TypeAdapter(Response)
+# The array tables validated one at a time while reading; the review accepts the results.
+_TABLE_VALIDATORS: dict[str, Callable[[Any], Any]] = {
+    "questions": _RESPONSE.validate_python,
+    "sections": SectionNotes.model_validate,
+    "sources": Source.model_validate,
+}
 
 
-# A top-level array table's header line: [[questions]], [[sections]] (not [[questions.evidence]]).
-_ARRAY_TABLE = re.compile(r"^\[\[([A-Za-z0-9_-]+)\]\]$", re.M)
-
-
-def _parse_in_pieces(text: str) -> tuple[dict[str, Any], ReviewWriter] | None:
-    """Parse the file one top-level `[[...]]` table at a time, keeping each question's text
-    for the writer. None when the file does not split cleanly (hand-edited into another
-    shape): the caller then parses it whole.
-
-    Splitting at lines that read `[[questions]]` is safe because each piece must parse on its
-    own to exactly one table of its kind: a split inside a multi-line string would leave that
-    string unterminated in the piece before it, which fails to parse.
-    """
-    starts = [(match.start(), match.group(1)) for match in _ARRAY_TABLE.finditer(text)]
-    if not starts:
-        return None
-    document = rtoml.loads(text[: starts[0][0]])
+def _load_in_pieces(source: BinaryIO, stamp: Stamp) -> tuple[Review, ReviewWriter] | None:
+    """Read the file one top-level table at a time, validating each before parsing the next,
+    so the parsed dicts of 2,000 questions never exist at once. None when the file does not
+    split cleanly (hand-edited into another shape) or anything in it is invalid: the caller
+    then reads it whole, which reports problems with their full path (`questions[3].id`)."""
     arrays: dict[str, list[Any]] = {}
-    tables: dict[str, str] = {}
-    sources_from: int | None = None  # where the sources start, if they end the file
-    ends = [start for start, _ in starts[1:]] + [len(text)]
-    for (start, kind), end in zip(starts, ends):
-        piece = text[start:end]
-        parsed = rtoml.loads(piece)
-        if kind in document or parsed.keys() != {kind} or len(parsed[kind]) != 1:
+    spans: dict[str, Span] = {}
+    sources_from: int | None = None  # where the sources start
+    sources_last = True  # and nothing else follows them: the writer can copy them as one range
+    table = item = None
+    try:
+        header, tables = split_document(source)
+        for table in tables:
+            validate = _TABLE_VALIDATORS.get(table.kind)
+            item = validate(table.values) if validate else table.values
+            arrays.setdefault(table.kind, []).append(item)
+            if table.kind == "questions":
+                if item.id in spans:
+                    return None
+                # The writer separates tables with a blank line: a table's span ends before it.
+                spans[item.id] = (table.start - 1, table.end - 1)
+            if table.kind == "sources":
+                sources_from = table.start if sources_from is None else sources_from
+            elif sources_from is not None:
+                sources_last = False  # the writer serialises them anew
+        if "questionnaire" not in header or "questions" not in arrays:
             return None
-        table = parsed[kind][0]
-        arrays.setdefault(kind, []).append(table)
-        if kind == "questions":
-            question_id = table.get("id")
-            if not isinstance(question_id, str) or question_id in tables:
-                return None
-            # The writer joins tables with a blank line; the last table of the file has none.
-            tables[question_id] = piece[:-1] if end < len(text) else piece
-        if kind == "sources" and sources_from is None:
-            sources_from = start
-        elif kind != "sources" and sources_from is not None:
-            sources_from = len(text) + 1  # not last: the writer serialises them anew
-    sources = "\n" + text[sources_from:] if sources_from is not None and sources_from <= len(text) else None
-    return document | arrays, ReviewWriter(tables, sources)
+        review = Review.model_validate(header | arrays)
+    except (NotSplittable, ValidationError):
+        return None
+    assert table is not None and item is not None, "a review has questions"
+    if table.kind == "questions":  # the last table of the file has no blank line after it
+        spans[item.id] = (table.start - 1, table.end)
+    sources = (sources_from - 1, table.end) if sources_from is not None and sources_last else None
+    return review, ReviewWriter(spans, sources, stamp)
+
+
+def _stamp(info: os.stat_result) -> Stamp:
+    """A file's identity and version: atomic_write gives every save a new inode, and an edit in
+    place changes the size or the modification time."""
+    return info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns
 
 
 class ReviewWriter:
-    """Serialises one review, remembering each question's TOML so a save after a single
-    change costs one question's serialisation plus the write. It can start from the tables
-    of the file a review was read from (see `load_review`)."""
+    """Writes one review to its file, re-serialising only the questions that changed since the
+    last save. It remembers where each question's table (and the attached sources) sits in the
+    file it last read or wrote, and copies the unchanged ones from that file into the new one:
+    positions instead of a copy of every table's text, so an open review does not hold its file
+    twice. The file's stamp tells whether the positions still describe what is on disk; when
+    they do not (the file was replaced or edited), every table is serialised anew."""
 
-    def __init__(self, tables: dict[str, str] | None = None, sources: str | None = None) -> None:
-        self._tables: dict[str, str] = dict(tables or {})
+    def __init__(self, spans: dict[str, Span] | None = None, sources: Span | None = None,
+                 stamp: Stamp | None = None) -> None:
+        self._spans = spans or {}
         self._sources = sources
+        self._stamp = stamp
 
     def dumps(self, review: Review) -> str:
+        """The whole file's text, every table serialised anew."""
+        plan = _Plan(None)
+        self._plan(review, plan, None)
+        return b"".join(plan.chunks()).decode("utf-8")
+
+    def write(self, path: Path, review: Review) -> None:
         changed = review.take_changes()
+        old = self._old_file(path)
+        try:
+            plan = _Plan(old)
+            spans, sources = self._plan(review, plan, changed if old is not None else None)
+            stamp = _stamp(atomic_write(path, plan.chunks()))
+        except BaseException:
+            review.restore_changes(changed)  # not saved: the next save writes them
+            raise
+        finally:
+            if old is not None:
+                old.close()
+        self._spans, self._sources, self._stamp = spans, sources, stamp
+
+    def _old_file(self, path: Path) -> BinaryIO | None:
+        """The file at `path` when it is still the one the spans describe."""
+        if self._stamp is None:
+            return None
+        try:
+            handle = open_regular_file(path)
+        except OSError:  # gone, or replaced by something we do not read: write it whole
+            return None
+        if _stamp(os.fstat(handle.fileno())) != self._stamp:
+            handle.close()
+            return None
+        return handle
+
+    def _plan(self, review: Review, plan: _Plan, changed: set[str] | None) -> tuple[dict[str, Span], Span]:
+        """Lay out the new file in `plan`, copying from the old file every table not in
+        `changed` (None: no old file to copy from); returns where the new file's question
+        tables and sources are."""
+        header = review.model_dump(mode="python", exclude={"questions", "sections", "sources"}, exclude_none=True)
+        plan.add(toml_tables("", header))
+        spans: dict[str, Span] = {}
+        repeated: set[str] = set()
+        copyable = self._spans if changed is not None else {}
+        for response in review.questions:  # the hot loop of a save: 2,000 rounds, most of them copies
+            question_id = response.id
+            old = copyable.get(question_id)
+            if old is None or question_id in changed:  # type: ignore[operator]  # changed is set when copyable
+                span = plan.add("\n" + _question_table(response))
+            else:
+                span = plan.copy(old)
+            if question_id in spans:
+                repeated.add(question_id)
+            spans[question_id] = span
+        for question_id in repeated:  # possible in a hand-edited file: no one span, always serialised
+            del spans[question_id]
+        for section in review.sections:
+            plan.add("\n" + toml_tables("sections", section.model_dump(mode="python", exclude_none=True), array=True))
         # Attached sources are the bulk of a file and change only through touch() (""), so
         # they are serialised again only then; they come last to keep the answers on top.
-        if self._sources is None or "" in changed:
-            self._sources = "".join(
+        if changed is not None and self._sources is not None and "" not in changed:
+            sources = plan.copy(self._sources)
+        else:
+            sources = plan.add("".join(
                 "\n" + toml_tables("sources", s.model_dump(mode="python", exclude_none=True), array=True)
                 for s in review.sources
-            )
-        for response in review.questions:
-            if response.id in changed or response.id not in self._tables:
-                self._tables[response.id] = _question_table(response)
-        header = review.model_dump(mode="python", exclude={"questions", "sections", "sources"}, exclude_none=True)
-        parts = [toml_tables("", header)]
-        parts += [self._tables[response.id] for response in review.questions]
-        parts += [toml_tables("sections", s.model_dump(mode="python", exclude_none=True), array=True)
-                  for s in review.sections]
-        return "\n".join(parts) + self._sources
+            ))
+        return spans, sources
+
+
+class _Plan:
+    """The new file as a list of parts: new bytes, or ranges [start, end) of the old file to
+    copy. Copies of adjacent tables extend one range, so the unchanged run between two edits
+    is one copy; a save at 2,000 questions calls `copy` for nearly every question."""
+
+    BLOCK = 1 << 16  # read the old file in blocks small enough to reuse the same memory
+
+    def __init__(self, old: BinaryIO | None) -> None:
+        self._old = old
+        self._parts: list[bytes | list[int]] = []
+        self._run: list[int] = [-1, -1]  # the last part when it is a range, else never extended
+        self._size = 0
+
+    def add(self, text: str) -> Span:
+        data = text.encode("utf-8")
+        self._parts.append(data)
+        self._run = [-1, -1]
+        start = self._size
+        self._size += len(data)
+        return start, self._size
+
+    def copy(self, span: Span) -> Span:
+        start, end = span
+        if self._run[1] == start:
+            self._run[1] = end
+        else:
+            self._run = [start, end]
+            self._parts.append(self._run)
+        begin = self._size
+        self._size += end - start
+        return begin, self._size
+
+    def chunks(self) -> Iterator[bytes]:
+        for part in self._parts:
+            if isinstance(part, bytes):
+                yield part
+                continue
+            start, end = part
+            assert self._old is not None, "ranges are planned only with an old file"
+            while start < end:
+                block = os.pread(self._old.fileno(), min(self.BLOCK, end - start), start)
+                if not block:  # shorter than its stamp said: it changed under us
+                    raise OSError(errno.EIO, "the session file changed while it was being saved")
+                yield block
+                start += len(block)
 
 
 def _question_table(response: Response) -> str:
-    return toml_tables("questions", response.model_dump(mode="python", exclude_none=True), array=True)
+    return toml_tables("questions", _RESPONSE.dump_python(response, mode="python", exclude_none=True), array=True)
 
 
 def toml_tables(name: str, table: dict[str, Any], *, array: bool = False) -> str:
@@ -165,8 +280,7 @@ def _is_tables(value: object) -> bool:
 
 def write_review(path: Path, review: Review, writer: ReviewWriter | None = None) -> None:
     ensure_private_dir(path.parent)
-    text = (writer or ReviewWriter()).dumps(review)
-    atomic_write(path, text.encode("utf-8"))
+    (writer or ReviewWriter()).write(path, review)
 
 
 class OpenReview:

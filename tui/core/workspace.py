@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -45,13 +46,14 @@ class Workspace:
 
         return load_catalog(self.schemas)
 
-    def questionnaire(self, questionnaire_id: str) -> Questionnaire:
+    def questionnaire(self, questionnaire_id: str, reuse: Mapping[str, str] | None = None) -> Questionnaire:
         """One questionnaire by id, without loading the catalog when its file can be found
-        directly (the wizard opening a review keeps only the questionnaire it needs)."""
+        directly (the wizard opening a review keeps only the questionnaire it needs). See
+        load_questionnaire for `reuse`."""
         if "catalog" not in self.__dict__:
             from .catalog import find_questionnaire
 
-            found = find_questionnaire(self.schemas, questionnaire_id)
+            found = find_questionnaire(self.schemas, questionnaire_id, reuse)
             if found is not None:
                 return found
         return self.catalog.get(questionnaire_id)
