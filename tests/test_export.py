@@ -19,6 +19,7 @@ HOSTILE = [
     "<script>alert(1)</script> <img src=x onerror=alert(1)>",
     "[click](javascript:alert(1)) and [data](data:text/html;base64,xx) and [ftp](ftp://x/y)",
     "JavaScript : alert(1) <javascript:alert(1)>",
+    "]([link](javascript:alert(1)) [a]([b](data:x)",  # a link inside another's destination (found by fuzzing)
     "[red]not markup[/red] [b]bold?[/b]",
     "---",
     ": # & * ! | > ' \" % @ `",

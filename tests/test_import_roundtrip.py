@@ -19,7 +19,7 @@ from tui.core.text import clean_line
 
 BRONZE = load_questionnaire(builtin_folder() / "saas-security-bronze.toml")
 FRAGMENTS = [
-    "|", "\\", "\\|", "\n", "\n\n", "<script>alert(1)</script>", "javascript:alert(1)", "[x](javascript:y)",
+    "|", "\\", "\\|", "\n", "\n\n", "<script>alert(1)</script>", "javascript:alert(1)", "[x](javascript:y)", "]([x](javascript:y))",
     "](", "[a](https://ok.example)", "&amp;", "&lt;", "&#58;", "&nbsp;", "&mdash;", "<br>", "<br/>", ": ", "- ",
     "# ", "## ", "{product}", "{vendor}", "[", "]", "*", "_", "`", "'", '"', "“", "”", "\u00a0", "\u200f",
     "\u202e", "😀", "Evidence: ", "Evidence\\:", "Evidence: [x](https://a.example)", "---", "yes", "null",

@@ -33,7 +33,9 @@ def _may_name_dangerous_scheme(text: str) -> bool:
 
 
 # The start of an inline link's destination: `](` then the destination up to space or `)`.
-_LINK_TARGET = re.compile(r"\]\(\s*<?([^\s)>]*)")
+# Only the `](` is consumed, so a destination that holds another `](` (`]([x](javascript:...)`)
+# has that one examined too.
+_LINK_TARGET = re.compile(r"\]\((?=\s*<?([^\s)>]*))")
 _LABEL_SPECIAL = re.compile(r"([\\\[\]])")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 
@@ -42,13 +44,16 @@ _UNESCAPE = re.compile("|".join(re.escape(k) for k in _UNESCAPES))
 
 
 def _unsafe_target(target: str) -> bool:
+    """Anything but an absolute http, https or mailto address: a relative target means nothing
+    on the wiki, and one that starts with another link (`[b](data:...`) hides what it is."""
     decoded = html.unescape(target.replace("\\", ""))
     match = _SCHEME.match(decoded)
-    return bool(match) and match.group(1).lower() not in SAFE_SCHEMES
+    return not match or match.group(1).lower() not in SAFE_SCHEMES
 
 
 def _break_unsafe_links(text: str) -> str:
-    """`[x](ftp://...)` becomes `[x]&#40;ftp://...)`: the same text, no longer a link."""
+    """`[x](ftp://...)` becomes `[x]&#40;ftp://...)`: the same text, no longer a link. Every
+    `](` is examined, so a link written inside another's destination is caught too."""
     out, last = [], 0
     for match in _LINK_TARGET.finditer(text):
         if _unsafe_target(match.group(1)):
