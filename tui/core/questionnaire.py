@@ -8,6 +8,7 @@ is checked here and reported with the field path where it happened.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cached_property
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter, model_validator
@@ -101,10 +102,13 @@ class Questionnaire(_Strict):
         return self
 
     def question(self, question_id: str) -> Question:
-        for question in self.questions:
-            if question.id == question_id:
-                return question
-        raise KeyError(question_id)
+        """By id, through an index made on first use: the wizard asks on every move."""
+        return self._by_id[question_id]
+
+    @cached_property
+    def _by_id(self) -> dict[str, Question]:
+        """Not part of the model: equality and dumps ignore it (the questions never change)."""
+        return {question.id: question for question in self.questions}
 
     def option(self, label: str) -> AnswerOption | None:
         """The scale point for a label typed in any case ('yes', 'n/a')."""

@@ -321,6 +321,8 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
         self.query_one("#detail").focus()
 
     def _set_text(self, **fields: str) -> None:
+        if all(getattr(self.response, name) == text for name, text in fields.items()):
+            return  # a field filled with the question's own text reports a change that is none
         try:
             set_text(self.review, self._question_id, **fields)
         except InputError as error:
