@@ -467,3 +467,20 @@ async def test_opening_a_review_and_only_looking_leaves_its_file_as_it_was(works
         await pilot.pause(0.6)  # the autosave's delay
         await settle(pilot, app)
         assert app.save_status == "saved" and session.read_bytes() == before
+
+
+async def test_moving_between_questions_with_details_does_not_flash_saving(workspace: Path, session: Path) -> None:
+    """Each move refills the detail with the next question's text; that is not an edit."""
+    with open_review(session) as opened:
+        for number, response in enumerate(opened.review.questions[:3]):
+            set_text(opened.review, response.id, detail=f"Detail of question {number + 1}.")
+        opened.save()
+    app = wizard(workspace, session)
+    shown: list[str] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        app.watch(app, "save_status", shown.append, init=False)
+        await pilot.press("ctrl+n", "ctrl+n", "ctrl+p")
+        await pilot.pause(0.6)  # the autosave's delay
+        await settle(pilot, app)
+    assert "saving" not in shown

@@ -36,8 +36,8 @@ class Autosave:
     def changed(self, *, quiet: bool = False) -> None:
         """Something in the review changed: save it within DELAY seconds. A quiet change (the
         reviewer only moved) is saved the same way without flashing "saving" on every move."""
-        if self._session.read_only or not self._session.review.has_changes():
-            return  # nothing was changed after all (a field refilled with its own text)
+        if self._session.read_only:
+            return
         self._dirty = True
         if not quiet and not self._app.save_status.startswith("failed"):  # a failure stays visible
             self._app.save_status = "saving"
