@@ -94,7 +94,6 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
         self._typed_ahead = ""
         self._citations = []
         self._areas: list[TextArea] = []  # detail and notes, once mounted
-        self._offered: tuple[bool, bool] | None = None  # what check_action last answered
         self._progress_shown: tuple[object, ...] = ()  # what the progress line shows
         cursor = self.review.cursor
         known = {r.id for r in self.review.questions}
@@ -186,10 +185,7 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
             target.focus()
         self._move_cursor(focus)
         self.show_passages()
-        offered = (bool(self.review.sources), response.previous is not None)
-        if offered != self._offered:  # the footer is rebuilt on every refresh of the bindings
-            self._offered = offered
-            self.refresh_bindings()
+        self.refresh_bindings()  # cite and accept-previous depend on the question (see check_action)
 
     def _fill_fields(self) -> None:
         if not self._ready:
