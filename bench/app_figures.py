@@ -155,7 +155,8 @@ def _text_shown(text: Callable[[int], str]) -> Callable[[Terminal, int], Callabl
 def _answer_line_changed(terminal: Terminal, size: int) -> Callable[[], bool]:
     """The answer line looks different (the new answer highlighted): the same characters with
     other attributes, so the comparison is of cells, not text."""
-    row = range(terminal.row_with("Partial"), terminal.row_with("Partial") + 1)  # on the default scale
+    line = terminal.row_with("Partial")  # on the default scale
+    row = range(line, line + 1)
     before = terminal.cells(row)
     return lambda: terminal.cells(row) != before
 
