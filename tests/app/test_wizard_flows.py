@@ -484,3 +484,22 @@ async def test_moving_between_questions_with_details_does_not_flash_saving(works
         await pilot.pause(0.6)  # the autosave's delay
         await settle(pilot, app)
     assert "saving" not in shown
+
+
+async def test_resuming_in_a_long_detail_keeps_the_guidance_in_view(workspace: Path, session: Path) -> None:
+    """The fields overflow an 80x24 screen; focusing the detail must not scroll away the
+    guidance above it (Textual centres a focused widget)."""
+    from tui.core.review import Cursor
+
+    with open_review(session) as opened:
+        set_text(opened.review, "certs-external", detail="\n".join(f"line {n}" for n in range(1, 10)))
+        opened.review.cursor = Cursor(question="certs-external", field="detail")
+        opened.review.touch()
+        opened.save()
+    guidance = load_questionnaire(builtin_folder() / "saas-security-bronze.toml").question("certs-external").guidance
+    app = wizard(workspace, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.pause(0.5)  # past any scrolling animation
+        assert app.screen.focused is app.screen.query_one("#detail")
+        assert flat(guidance)[:40] in flat(screen_text(app))

@@ -133,7 +133,7 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
         await self.mount_passages()
         focus = self._focus_when_ready or focus
         if focus != "answer" and self.focused is self.query_one("#answer"):
-            self.query_one(f"#{focus if focus in FIELDS else 'answer'}").focus()
+            self._focus_field(self.query_one(f"#{focus if focus in FIELDS else 'answer'}"))
         self.wizard.accept_input()  # keys typed while the review was being opened
 
     # -- reading the review ----------------------------------------------------------------
@@ -182,7 +182,7 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
             body.scroll_home(animate=False)
         target = self.query_one(f"#{focus if focus in FIELDS else 'answer'}")
         if self.focused is not target:
-            target.focus()
+            self._focus_field(target)
         self._move_cursor(focus)
         self.show_passages()
         self.refresh_bindings()  # cite and accept-previous depend on the question (see check_action)
@@ -241,6 +241,13 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
             self.review.touch()
             self.wizard.changed(quiet=True)  # where the reviewer is: kept for resuming, not an edit
 
+    def _focus_field(self, field: Widget) -> None:
+        """Focus without Textual's centring: the fields overflow the screen at 80x24, and
+        centring the detail scrolled the guidance above it out of sight. This scrolls only
+        when the field is not already in view."""
+        field.focus(scroll_visible=False)
+        field.scroll_visible(animate=False)
+
     def on_descendant_focus(self, event: Widget.DescendantFocus) -> None:
         if event.widget.id in FIELDS and self._question_id:
             self._move_cursor(event.widget.id)
@@ -274,7 +281,7 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
             detail.load_text(self.response.detail)
             detail.move_cursor(detail.document.end)
             self._filling = False
-        detail.focus()
+        self._focus_field(detail)
 
     @on(AnswerBar.TypedAhead)
     def typed_ahead(self, event: AnswerBar.TypedAhead) -> None:
@@ -314,7 +321,7 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
 
     @on(Input.Submitted, "#qualifier")
     def qualifier_done(self) -> None:
-        self.query_one("#detail").focus()
+        self._focus_field(self.query_one("#detail"))
 
     def _set_text(self, **fields: str) -> None:
         if all(getattr(self.response, name) == text for name, text in fields.items()):
