@@ -41,3 +41,22 @@ async def test_fields_typed_in_one_burst_land_in_their_own_fields(workspace: Pat
     assert (review.product, review.vendor, review.description, review.reviewer) == (
         "Acme Notes", "Acme", "Note taking", "Sam")
     assert review.tags == ["saas", "notes"]
+
+
+async def test_an_evidence_link_typed_in_one_burst_keeps_url_label_and_quote_apart(workspace: Path) -> None:
+    from .conftest import make_review
+
+    session = make_review(workspace)
+    app = wizard(workspace, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        burst(app, "https://acme.example/trust", "enter", "Trust page", "enter", "TLS 1.3 only", "enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        evidence = app.screen.response.evidence
+    assert [(e.url, e.label, e.quote) for e in evidence] == [("https://acme.example/trust", "Trust page", "TLS 1.3 only")]

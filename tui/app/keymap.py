@@ -50,7 +50,7 @@ ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("filter", "ctrl+f", "Filter the list of reviews"),
     KeyAction("remove_evidence", "ctrl+d,delete", "Remove the highlighted evidence"),
     KeyAction("save_form", "ctrl+s,f8", "Save this form"),
-    KeyAction("next_field", "enter", "Next field (on the last one: start the review)"),
+    KeyAction("next_field", "enter", "Next field (on the last one: start the review, add the link or quote)"),
     KeyAction("close", "escape,f12", "Close this screen"),
 )
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Label, Static
@@ -13,10 +12,12 @@ from ...core.review import Evidence
 from ..bindings import bind
 from ..widgets.key_footer import KeyFooter
 from .base import WizardDialog
+from .form_fields import NEXT_FIELD, FormFields
 
 
-class EvidenceDialog(WizardDialog[Evidence | None]):
-    BINDINGS = [bind("save_form", "add", label="Add"), bind("close", "cancel", label="Cancel")]
+class EvidenceDialog(FormFields, WizardDialog[Evidence | None]):
+    form_fields = ("url", "label", "quote")
+    BINDINGS = [bind("save_form", "add", label="Add"), bind("close", "cancel", label="Cancel"), NEXT_FIELD]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -28,11 +29,9 @@ class EvidenceDialog(WizardDialog[Evidence | None]):
             yield Static("Enter on the last field or ctrl+s adds; escape or f12 cancels.", classes="dim")
         yield KeyFooter()
 
-    @on(Input.Submitted, "#url, #label")
-    def next_field(self) -> None:
-        self.focus_next()
+    def submit_form(self) -> None:
+        self.action_add()
 
-    @on(Input.Submitted, "#quote")
     def action_add(self) -> None:
         values = {name: self.query_one(f"#{name}", Input).value for name in ("url", "label", "quote")}
         try:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pydantic import ValidationError
 from textual import on
-from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Label, Select, Static
@@ -17,16 +16,18 @@ from ...core.store import write_review
 from ..bindings import bind
 from ..widgets.key_footer import KeyFooter
 from .base import WizardScreen
+from .form_fields import NEXT_FIELD, FormFields
 
 DEFAULT_QUESTIONNAIRE = "saas-security-bronze"
 FIELDS = ("product", "vendor", "description", "reviewer", "tags")
 
 
-class NewReviewScreen(WizardScreen[None]):
+class NewReviewScreen(FormFields, WizardScreen[None]):
+    form_fields = FIELDS
     BINDINGS = [
         bind("save_form", "start", label="Start review"),
         bind("close", "cancel", label="Cancel"),
-        bind("next_field", show=False),
+        NEXT_FIELD,
     ]
     help_text = "Enter moves to the next field; Enter on the last one (or ctrl+s) starts the review."
 
@@ -53,22 +54,12 @@ class NewReviewScreen(WizardScreen[None]):
     def on_mount(self) -> None:
         self.query_one("#product").focus()
 
-    def action_next_field(self) -> None:
-        """Enter is a priority key here, handled as it arrives: the app passes keys on to the
-        focused field asynchronously, so moving the focus later (on Input.Submitted) let the
-        text after an Enter sent in one burst (tmux send-keys, a fast typist over SSH) land in
-        the same field."""
-        field = self.focused
-        if not isinstance(field, Input) or field.id not in FIELDS:
-            raise SkipAction()  # the questionnaire list opens with Enter as usual
-        if field.id == FIELDS[-1]:
-            field.call_later(self.action_start)  # after the keys already on their way to it
-        else:
-            self.focus_next()
-
     @on(Input.Changed, "#product")
     def product_typed(self) -> None:
         self.query_one("#product-error", Static).update("")
+
+    def submit_form(self) -> None:
+        self.action_start()
 
     def action_start(self) -> None:
         values = {name: self.query_one(f"#{name}", Input).value for name in FIELDS}

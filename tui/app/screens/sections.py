@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pydantic import ValidationError
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Label, OptionList, Static
@@ -16,6 +15,7 @@ from ..bindings import bind
 from ..widgets.key_footer import KeyFooter
 from ..widgets.save_indicator import SaveIndicator
 from .base import WizardDialog, WizardScreen
+from .form_fields import NEXT_FIELD, FormFields
 
 
 class SectionsScreen(WizardScreen[None]):
@@ -99,8 +99,9 @@ class SectionsScreen(WizardScreen[None]):
         self.app.switch_screen(OverviewScreen(self.wizard.question_screen.response.id))
 
 
-class QuoteDialog(WizardDialog[Quote | None]):
-    BINDINGS = [bind("save_form", "add", label="Add"), bind("close", "cancel", label="Cancel")]
+class QuoteDialog(FormFields, WizardDialog[Quote | None]):
+    form_fields = ("text", "url")
+    BINDINGS = [bind("save_form", "add", label="Add"), bind("close", "cancel", label="Cancel"), NEXT_FIELD]
 
     def __init__(self, heading: str) -> None:
         super().__init__()
@@ -114,11 +115,9 @@ class QuoteDialog(WizardDialog[Quote | None]):
             yield Static(id="quote-error", classes="error", markup=False)
         yield KeyFooter()
 
-    @on(Input.Submitted, "#text")
-    def next_field(self) -> None:
-        self.focus_next()
+    def submit_form(self) -> None:
+        self.action_add()
 
-    @on(Input.Submitted, "#url")
     def action_add(self) -> None:
         text, url = (self.query_one(f"#{name}", Input).value for name in ("text", "url"))
         if not text.strip():
