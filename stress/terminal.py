@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import signal
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pexpect
@@ -33,6 +34,11 @@ class WizardTerminal:
 
     def wait_for(self, words: str, timeout: float = 30.0) -> bool:
         """Read the screen until it shows `words` (False when the app ended or time ran out)."""
+        return self.wait_until(lambda: words in self.text(), timeout)
+
+    def wait_until(self, shown: Callable[[], bool], timeout: float = 30.0) -> bool:
+        """Read the screen until `shown()` holds for it: a frame may arrive in more than one
+        read, so a test of what is drawn waits for it like a reader would."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             try:
@@ -40,8 +46,8 @@ class WizardTerminal:
             except pexpect.TIMEOUT:
                 pass
             except pexpect.EOF:
-                return words in self.text()
-            if words in self.text():
+                return shown()
+            if shown():
                 return True
         return False
 

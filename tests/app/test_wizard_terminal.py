@@ -62,8 +62,12 @@ def test_no_color_draws_without_any_colour_and_still_marks_the_answer(workspace:
     assert term.wait_for("Detail"), term.text()
     term.send("y")
     assert term.wait_for("1/11 done"), term.text()
-    cells = [cell for row in term.screen.buffer.values() for cell in row.values()]
-    assert {(cell.fg, cell.bg) for cell in cells} == {("default", "default")}
-    assert any(cell.reverse for cell in cells), "the chosen answer is still shown (in reverse video)"
+
+    def cells() -> list:  # type: ignore[type-arg]
+        return [cell for row in term.screen.buffer.values() for cell in row.values()]
+
+    term.wait_until(lambda: any(cell.reverse for cell in cells()), timeout=5)
+    assert {(cell.fg, cell.bg) for cell in cells()} == {("default", "default")}
+    assert any(cell.reverse for cell in cells()), "the chosen answer is still shown (in reverse video)"
     term.send("\x11")
     term.child.expect(pexpect.EOF, timeout=20)
