@@ -14,7 +14,7 @@ SESSION_ERRORS = {
     "binary-garbage.toml": "line 8: not UTF-8 text",
     "deeply-nested.toml": "nested too deeply",
     "empty.toml": "not a vendor-review session",
-    "huge-number.toml": "format: format 99999999999999999999999999999999 is not supported",
+    "huge-number.toml": "format: made by a newer vendor-review (format 99999999999999999999999999999999); upgrade",
     "questionnaire-in-sessions.toml": "not a vendor-review session",
     "questions-not-a-list.toml": "line 17, column 11: invalid TOML",
     "script-link.toml": "questions[0].evidence[0].url: a link must start with http",

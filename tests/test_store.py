@@ -186,3 +186,26 @@ def test_session_keeps_snapshot_of_question_texts(session: Path) -> None:
     data = tomllib.loads(session.read_text(encoding="utf-8"))
     assert data["questions"][7]["hint"] == "Types of log may include security logs and resource logs"
     assert data["questionnaire"] == "saas-security-bronze" and data["questionnaire_version"] == "1.0"
+
+
+def test_a_format_1_session_opens_and_becomes_format_2_only_when_changed(session: Path, bronze, cli) -> None:
+    session.write_text(session.read_text(encoding="utf-8").replace("format = 2", "format = 1"), encoding="utf-8")
+    before = session.read_bytes()
+    assert cli("show", str(session)).code == 0
+    with open_review(session):
+        pass
+    assert session.read_bytes() == before, "reading a format 1 file rewrote it"
+    with open_review(session) as opened:
+        record_answer(opened.review, bronze, "tls-external", "Yes")
+        opened.save()
+    assert session.read_text(encoding="utf-8").startswith("format = 2\n")
+
+
+def test_a_session_from_a_newer_version_is_refused_with_one_line(session: Path, cli) -> None:
+    session.write_text(session.read_text(encoding="utf-8").replace("format = 2", "format = 3"), encoding="utf-8")
+    before = session.read_bytes()
+    result = cli("show", str(session))
+    assert result.code == 1
+    assert "made by a newer vendor-review (format 3); upgrade" in result.err
+    assert len(result.err.strip().splitlines()) == 1
+    assert session.read_bytes() == before

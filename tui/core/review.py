@@ -20,7 +20,11 @@ from pydantic.dataclasses import dataclass
 from .questionnaire import Condition, Questionnaire
 from .text import clean_line, clean_text
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+# Format 1 files (before documents, publishing, claims and answer types) are read forever and
+# migrated in memory; the header is re-serialised on every save, so they become format 2 only
+# when something in them changes.
+READABLE_FORMATS = (1, 2)
 
 Text = Annotated[str, AfterValidator(clean_text)]
 Line = Annotated[str, AfterValidator(clean_line)]
@@ -221,9 +225,11 @@ class Review(_Model):
     @field_validator("format")
     @classmethod
     def _known_format(cls, value: int) -> int:
-        if value != FORMAT_VERSION:
-            raise ValueError(f"format {value} is not supported (this version reads {FORMAT_VERSION})")
-        return value
+        if value > FORMAT_VERSION:
+            raise ValueError(f"made by a newer vendor-review (format {value}); upgrade")
+        if value not in READABLE_FORMATS:
+            raise ValueError(f"format {value} is not a vendor-review session format")
+        return FORMAT_VERSION
 
     @field_validator("product")
     @classmethod
