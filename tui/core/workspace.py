@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .catalog import Catalog
     from .questionnaire import Questionnaire
+    from .settings import Settings
 
 WORKSPACE_ENV = "VENDOR_REVIEW_WORKSPACE"
 
@@ -37,6 +38,13 @@ class Workspace:
     @property
     def exports(self) -> Path:
         return self.root / "exports"
+
+    @cached_property
+    def settings(self) -> Settings:
+        """The workspace's `vendor-review.toml` (defaults when there is none)."""
+        from .settings import load_settings
+
+        return load_settings(self.root)
 
     @cached_property
     def catalog(self) -> Catalog:
