@@ -56,7 +56,11 @@ def run_fuzz(examples: int, random_seed: int) -> tuple[int, Failures, Failures]:
         nonlocal tried
         tried += 1
         questionnaire, review = pair
-        exported = export_page(review)
+        try:
+            exported = export_page(review)
+        except Exception as error:  # an export that raises is a broken promise, counted like the rest
+            page.add([f"export raised {type(error).__name__}: {error}"])
+            return
         page.add(session_problems(review) + export_problems(review, exported))
         imported.add(import_problems(questionnaire, review, exported))
 

@@ -7,9 +7,10 @@ because question texts, hints and the answer scale come from files anyone can wr
 
 from __future__ import annotations
 
+import io
 import re
 import tomllib
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import yaml
@@ -17,6 +18,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
+from ruamel.yaml import YAML
 
 from tui.core.importing import import_page
 from tui.core.page import default_label
@@ -42,7 +44,8 @@ FRAGMENTS = (
     "\x1b[31m", "\x1b]8;;https://x\x07", "\x1b]0;title\x07", "\x1bP+q\x1b\\", "\x9b31m",
     "\x00", "\x07", "\x08", "\x0b", "\x0c", "\x7f", "\x85", "\u00a0", "\u200b", "\u200d", "\ufeff",
     "\u200e", "\u200f", "\u202e", "\u2066", "\u2028", "\u2029", "\t", "😀", "👩‍💻", "e\u0301",
-    "\u0301", "ﷺ", "Ω", "{product}", "{vendor}", "Evidence: ", "Evidence\\: ", "Evidence: [x](https://a.b)",
+    "\u0301", "ﷺ", "Ω", "0x_", "0b_", "0o7", "1e3", ".5e3", "1.5E3", "1_000", "yes", "off", "~", "null",
+    "2024-01-01", "12:30", "<<", "{product}", "{vendor}", "Evidence: ", "Evidence\\: ", "Evidence: [x](https://a.b)",
     " ", "  ", "\\\n", "  \n", "A long line without a break. " * 100,
 )
 
@@ -171,14 +174,20 @@ def _scheme(url: str) -> str | None:
     return match.group(1).lower() if match else None
 
 
+def yaml_11(text: str) -> object:
+    """The front-matter as PyYAML reads it (YAML 1.1, the importer's reader)."""
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def yaml_12(text: str) -> object:
+    """The front-matter as a YAML 1.2 reader takes it (Wiki.js loads pages with js-yaml)."""
+    return YAML(typ="safe", pure=True).load(io.StringIO(text))
+
+
 def front_matter_problems(review: Review, page: str) -> list[str]:
     match = _FRONT_MATTER.match(page)
     if not match:
         return ["no front-matter block"]
-    try:
-        loaded = yaml.load(match.group(1), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as error:
-        return [f"front-matter does not load: {error}"]
     expected = {
         "title": review.title(),
         "description": review.description,
@@ -188,11 +197,28 @@ def front_matter_problems(review: Review, page: str) -> list[str]:
         "editor": "markdown",
         "dateCreated": review.created.replace(microsecond=review.created.microsecond // 1000 * 1000),
     }
-    if not isinstance(loaded, dict):
-        return [f"front-matter loads as {type(loaded).__name__}"]
-    return [f"front-matter {key}: {loaded.get(key)!r} != {value!r}" for key, value in expected.items()
-            if loaded.get(key) != value or type(loaded.get(key)) is not type(value)
-            and not isinstance(value, datetime)]
+    problems = []
+    for version, reader in (("1.1", yaml_11), ("1.2", yaml_12)):
+        try:
+            loaded = reader(match.group(1))
+        except Exception as error:  # every reader failure is a broken promise, whatever its class
+            problems.append(f"front-matter does not load as YAML {version}: {type(error).__name__}: {error}")
+            continue
+        if not isinstance(loaded, dict):
+            problems.append(f"front-matter loads as {type(loaded).__name__} in YAML {version}")
+            continue
+        problems += [f"front-matter {key} in YAML {version}: {loaded.get(key)!r} != {value!r}"
+                     for key, value in expected.items()
+                     if _as_utc(loaded.get(key)) != value or type(loaded.get(key)) is not type(value)
+                     and not isinstance(value, datetime)]
+    return problems
+
+
+def _as_utc(value: object) -> object:
+    """ruamel.yaml reads `...Z` timestamps as naive UTC datetimes, PyYAML as aware ones."""
+    if isinstance(value, datetime) and value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value
 
 
 def body_problems(review: Review, page: str, md: MarkdownIt) -> list[str]:

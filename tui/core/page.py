@@ -28,21 +28,39 @@ _EVIDENCE_LOOKALIKE = re.compile(r"^(Evidence)(\\*):", re.M)
 
 
 def wiki_timestamp(moment: datetime) -> str:
-    """Wiki.js writes UTC with milliseconds and a Z: 2021-06-30T20:55:29.812Z."""
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+    """Wiki.js writes UTC with milliseconds and a Z: 2021-06-30T20:55:29.812Z. The year is
+    padded here: strftime's %Y writes year 999 as `999` on Linux, which no reader takes as a date."""
+    return f"{moment.year:04d}" + moment.strftime("-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+# Plain scalars a YAML 1.2 reader may take as something other than a string: the core schema
+# as ruamel.yaml reads it and as js-yaml 3.14 (what Wiki.js loads pages with) reads it, which
+# allows `_` in numbers, `.5e3`, exponents without a dot or sign, sexagesimals and timestamps.
+# PyYAML (YAML 1.1) reads most of these as strings, so its trial load alone misses them.
+_YAML_12_NOT_STRING = re.compile(
+    r"~|null|Null|NULL|true|True|TRUE|false|False|FALSE|<<|="
+    r"|[-+]?(?:0b[01_]+|0o[0-7_]+|0x[0-9a-fA-F_]+|[0-9_]+(?::[0-5]?[0-9])*)"
+    r"|[-+]?(?:[0-9][0-9_]*(?::[0-5]?[0-9])*(?:\.[0-9_]*)?|\.[0-9_]+)(?:[eE][-+]?[0-9_]+)?"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
+    r"|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?"
+    r"(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?"
+)
 
 
 def yaml_value(value: str) -> str:
-    """Unquoted, as Wiki.js writes it, unless YAML would then read it back as something else
-    (a number, a date, a mapping, nothing at all): then double-quoted by the YAML library.
+    """Unquoted, as Wiki.js writes it, unless a YAML 1.1 or 1.2 reader would then read it back
+    as something else (a number, a date, a mapping, nothing at all) or fail on it: then
+    double-quoted by the YAML library, which both read back as the same string. The trial
+    load catches everything: PyYAML raises ValueError, not YAMLError, on `0x_`.
     PyYAML is imported here, not at the top: the wizard's first screen must not wait for it."""
     import yaml
 
-    try:
-        if "\n" not in value and yaml.safe_load(f"key: {value}") == {"key": value}:
-            return value
-    except yaml.YAMLError:
-        pass
+    if "\n" not in value and "\ufeff" not in value and not _YAML_12_NOT_STRING.fullmatch(value):
+        try:
+            if yaml.safe_load(f"key: {value}") == {"key": value}:
+                return value
+        except Exception:  # any failure to read it back plain means: quote it
+            pass
     quoted = yaml.safe_dump({"key": value}, default_style='"', allow_unicode=True, width=1 << 30)
     return quoted.split(": ", 1)[1].rstrip("\n")
 

@@ -49,6 +49,8 @@ class FinishScreen(WizardScreen[None]):
 
         session = self.wizard.session
         assert session is not None
+        if self.wizard.autosave:  # saved before the page is rendered: what was typed is on disk first
+            self.wizard.autosave.save_now()
         review = session.review
         summary = review_summary(review)
         answered, total = review.progress()
