@@ -94,3 +94,29 @@ def test_the_example_page_needs_no_configuration(cli, session: Path) -> None:  #
     ranked = json.loads(cli("source", "suggest", "fern-cloud", "--json").out)
     assert "TLS 1.2+" in ranked["tls-external"][0]["text"]
     assert "Incident Response Policy" in ranked["incident-response"][0]["text"]
+
+
+def test_a_web_address_and_a_title_are_given_to_an_attached_file(cli, session: Path) -> None:  # type: ignore[no-untyped-def]
+    cli("source", "add", "fern-cloud", str(PAGES / "ferncloud-trust.txt"))
+    listing = cli("source", "list", "fern-cloud").out
+    assert "no web address: its passages cannot be cited (`source set-url`)" in listing
+    result = cli("source", "set-url", "fern-cloud", "1", "https://fern.example/trust")
+    assert result.code == 0 and result.out.strip() == "source 1: web address set to https://fern.example/trust"
+    assert cli("source", "set-title", "fern-cloud", "1", "Fern trust centre").code == 0
+    [source] = read_review(session).sources
+    assert (source.url, source.title) == ("https://fern.example/trust", "Fern trust centre")
+    listing = cli("source", "list", "fern-cloud").out
+    assert "Fern trust centre" in listing and "web address: https://fern.example/trust" in listing
+    assert json.loads(cli("source", "list", "fern-cloud", "--json").out)[0]["url"] == "https://fern.example/trust"
+
+
+@pytest.mark.parametrize(("command", "value", "message"), [
+    ("set-url", "javascript:alert(1)", "a link must start with http://, https:// or mailto:"),
+    ("set-title", "  ", "a source's title cannot be empty"),
+])
+def test_a_bad_web_address_or_title_is_refused_in_one_line(cli, session: Path, command: str, value: str, message: str) -> None:  # type: ignore[no-untyped-def]
+    cli("source", "add", "fern-cloud", str(PAGES / "ferncloud-trust.txt"))
+    before = session.read_bytes()
+    result = cli("source", command, "fern-cloud", "1", value)
+    assert result.code == 1 and message in result.err and len(result.err.strip().splitlines()) == 1
+    assert session.read_bytes() == before

@@ -96,7 +96,7 @@ async def test_a_source_is_attached_and_removed_from_the_wizard(workspace: Path,
         await pilot.press("ctrl+right_square_bracket")
         await settle(pilot, app)
         assert isinstance(app.screen, SourcesDialog)
-        await pilot.press(*str(PAGE), "tab", *PAGE_URL, "enter")
+        await pilot.press(*str(PAGE), "enter", *PAGE_URL, "enter", "enter")
         await settle(pilot, app)
         assert "✓ Attached as source 1" in str(app.screen.query_one("#source-status").render())
         assert [s.url for s in saved(session).sources] == [PAGE_URL]
@@ -122,9 +122,49 @@ async def test_a_source_that_cannot_be_loaded_is_refused_with_its_reason(
     app = wizard(workspace, session)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
-        await pilot.press("ctrl+right_square_bracket", *location, "enter")
+        await pilot.press("ctrl+right_square_bracket", *location, "enter", "enter", "enter")
         await settle(pilot, app)
         assert isinstance(app.screen, SourcesDialog)
         status = flat(str(app.screen.query_one("#source-status").render()))
         assert status.startswith("✗ Not attached:") and message in status
     assert saved(session).sources == []
+
+
+async def test_enter_on_the_path_moves_to_the_web_address_and_attaches_only_at_the_end(
+        workspace: Path, session: Path) -> None:
+    """A saved file attached before its web address could never be cited."""
+    app = wizard(workspace, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("ctrl+right_square_bracket", *str(PAGE), "enter")
+        await settle(pilot, app)
+        assert app.screen.focused is not None and app.screen.focused.id == "url"
+        assert saved(session).sources == []
+        title = app.screen.query_one("#title").value
+        assert title == "Lumenbox security", "the title field is prefilled from the page"
+        await pilot.press(*PAGE_URL, "enter")
+        await settle(pilot, app)
+        assert app.screen.focused.id == "title" and saved(session).sources == []
+        await pilot.press("ctrl+u", *"Lumenbox trust", "enter")
+        await settle(pilot, app)
+        [source] = saved(session).sources
+        assert (source.url, source.title) == (PAGE_URL, "Lumenbox trust")
+        listing = flat(screen_text(app))
+        assert "Lumenbox trust" in listing and f"web address: {PAGE_URL}" in listing
+
+
+async def test_the_web_address_can_be_added_to_an_attached_file_in_the_dialog(
+        workspace: Path, session: Path) -> None:
+    review = read_review(session)
+    attach_source(review, load_source(str(PAGE)))
+    write_review(session, review)
+    app = wizard(workspace, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("ctrl+right_square_bracket")
+        await settle(pilot, app)
+        assert "no web address: its passages cannot be cited" in flat(screen_text(app))
+        await pilot.press(*str(PAGE), "enter", *PAGE_URL, "enter", "enter")
+        await settle(pilot, app)
+        assert "changed (it was attached already)" in flat(screen_text(app))
+        assert [s.url for s in saved(session).sources] == [PAGE_URL]

@@ -1,9 +1,10 @@
-"""Source commands: source add, list, remove and suggest (the evidence finder from a script)."""
+"""Source commands: source add, list, remove, set-url, set-title and suggest (the evidence finder from a script)."""
 
 from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..core.questionnaire import Questionnaire
@@ -39,6 +40,14 @@ def register(commands: argparse._SubParsersAction) -> None:
     remove.add_argument("source", metavar="N|URL", help="the source's number in `source list`, or its URL or path")
     remove.set_defaults(handler=remove_source)
 
+    for action, what, handler in (("set-url", "the web address its citations link to", set_url),
+                                  ("set-title", "the title that labels its citations", set_title)):
+        change = add_command(actions, action, f"change an attached source: {what}")
+        change.add_argument("session", help="session file or name")
+        change.add_argument("source", metavar="N|URL", help="the source's number in `source list`, or its URL or path")
+        change.add_argument("value", metavar=action.removeprefix("set-").upper())
+        change.set_defaults(handler=handler)
+
     suggest = add_command(actions, "suggest", "print, per question, the passages the wizard would show")
     suggest.add_argument("session", help="session file or name")
     suggest.add_argument("--limit", type=int, default=3, metavar="N", help="passages per question (default 3)")
@@ -73,7 +82,36 @@ def list_sources(args: argparse.Namespace) -> int:
         print("no sources attached (add one with `vendor-review source add SESSION FILE|URL`)")
     for row in [] if args.json else rows:
         title = f"  {row['title']}" if row["title"] else ""
-        print(f"{row['number']:>3}  {row['captured'][:16]}  {row['passages']:>5} passages  {row['location']}{title}")
+        print(f"{row['number']:>3}  {row['captured'][:16]}  {row['passages']:>5} passages{title}")
+        print(f"     {row['location']}")
+        if row["url"] and row["url"] != row["location"]:
+            print(f"     web address: {row['url']}")
+        elif not row["url"]:
+            print("     no web address: its passages cannot be cited (`source set-url`)")
+    return 0
+
+
+def set_url(args: argparse.Namespace) -> int:
+    from ..core.sources.attaching import set_source_url
+
+    return _change_source(args, set_source_url, "web address")
+
+
+def set_title(args: argparse.Namespace) -> int:
+    from ..core.sources.attaching import set_source_title
+
+    return _change_source(args, set_source_title, "title")
+
+
+def _change_source(args: argparse.Namespace, change: Callable[[Review, int, str], object], what: str) -> int:
+    from ..core.sources.attaching import find_source
+
+    path = workspace_of(args).session_path(args.session)
+    with open_review(path, wait=LOCK_WAIT_SECONDS) as session:
+        index = find_source(session.review, args.source)
+        change(session.review, index, args.value)
+        session.save()
+    print(f"source {index + 1}: {what} set to {args.value}")
     return 0
 
 

@@ -1,13 +1,18 @@
 """Attaching and removing the vendor pages the evidence finder reads.
 
-A page may come from the network, so it is loaded in a thread worker (the call goes on while
-it downloads); the core's `load_source` finishes the whole document before anything touches the
-review, and `attach_source` adds it in one step, so a failure leaves nothing half-attached.
+Three fields: location (path or URL), web address (for a saved file) and title. Enter moves
+field to field and Enter on the title attaches, so a saved file is never attached before its web
+address is given (its passages could not be cited). The page starts loading, in a thread worker,
+as the reviewer leaves the location field, so the title field is prefilled with the page's own
+title while the web address is typed; the core's `load_source` finishes the whole document before
+anything touches the review, and `attach_source` adds it in one step, so a failure leaves nothing
+half-attached.
 """
 
 from __future__ import annotations
 
 from functools import partial
+from pathlib import Path
 
 from rich.text import Text
 from textual import on
@@ -19,9 +24,11 @@ from textual.worker import Worker, WorkerState
 
 from ...core.errors import InputError
 from ...core.review import Source
-from ...core.sources.attaching import attach_source, load_source
+from ...core.sources.attaching import (attach_source, load_source, retitled, set_source_title,
+                                         set_source_url)
 from ..bindings import bind, key_display
 from .base import WizardDialog
+from .form_fields import NEXT_FIELD, FormFields
 
 
 def source_line(number: int, source: Source) -> Text:
@@ -30,28 +37,35 @@ def source_line(number: int, source: Source) -> Text:
     line.append(f"  {len(source.passages)} passages, captured {source.captured:%Y-%m-%d}", style="dim")
     if source.title:
         line.append(f"\n   {source.location}", style="dim")
+    if source.url is not None and source.url != source.location:
+        line.append(f"\n   web address: {source.url}", style="dim")
     if source.url is None:
         line.append("\n   no web address: its passages cannot be cited", style="italic")
     return line
 
 
-class SourcesDialog(WizardDialog[None]):
-    BINDINGS = [bind("close", "close", label="Close"), bind("remove_source", priority=False)]
-    help_text = ("Type a file path or an http(s) URL and press Enter to attach it; for a saved file, "
-                 "give the page's web address too so its passages can be cited. On the list, "
-                 "ctrl+d removes the highlighted source (its citations stay).")
+class SourcesDialog(FormFields, WizardDialog[None]):
+    form_fields = ("location", "url", "title")
+    BINDINGS = [bind("close", "close", label="Close"), bind("remove_source", priority=False), NEXT_FIELD]
+    help_text = ("Type a file path or an http(s) URL, Enter; for a saved file the web address it came "
+                 "from (so its passages can be cited), Enter; the title (prefilled from the page), "
+                 "Enter attaches. On the list, ctrl+d removes the highlighted source (its citations stay).")
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Label("Sources: the vendor's security pages", classes="dialog-title")
             yield Input(placeholder="file path or http(s) URL, then Enter", id="location")
-            yield Input(placeholder="web address a saved file came from (optional, for citing)", id="url")
+            yield Input(placeholder="web address a saved file came from (for citing), then Enter", id="url")
+            yield Input(placeholder="title (prefilled from the page), Enter attaches", id="title")
             yield Static(id="source-status", markup=False)
             yield OptionList(id="sources-list")
             yield Static(f"{key_display(self, 'remove_source')} removes the highlighted source (its citations stay) · "
                          f"{key_display(self, 'close')} closes", classes="dim", markup=False)
 
     def on_mount(self) -> None:
+        self._loaded: Source | None = None  # the page read for the location now typed
+        self._reading = ""  # the location being read, "" when none is
+        self._attach_when_loaded = False
         self._show_sources()
         self.query_one("#location").focus()
 
@@ -71,45 +85,110 @@ class SourcesDialog(WizardDialog[None]):
         status.update(text)
         status.set_classes(style)
 
-    @on(Input.Submitted)
-    def add(self) -> None:
+    def _value(self, field: str) -> str:
+        return self.query_one(f"#{field}", Input).value.strip()
+
+    def action_next_field(self) -> None:
+        """Leaving the location starts reading it, so the title is there when the reviewer is."""
+        if isinstance(self.focused, Input) and self.focused.id == "location":
+            self._load()
+        super().action_next_field()
+
+    def _load(self) -> None:
+        location = self._value("location")
+        if not location or location == self._reading:
+            return
+        if self._loaded is not None and self._loaded.location in (location, _as_path(location)):
+            return
+        self._loaded = None
+        self._reading = location
+        self._status(f"Loading {location}…", "warning")
+        self.run_worker(partial(load_source, location), thread=True, group="source", exit_on_error=False)
+
+    def submit_form(self) -> None:
         session = self.wizard.session
         if session is None or session.read_only:
             self._status("This review is open read-only; nothing can be attached.", "error")
             return
-        location = self.query_one("#location", Input).value.strip()
-        url = self.query_one("#url", Input).value.strip() or None
-        if not location:
+        if not self._value("location"):
             self._status("Type a file path or an http(s) URL first.", "error")
             self.query_one("#location").focus()
             return
-        if self.workers:
-            return  # one page at a time; the status line says it is loading
-        self._status(f"Loading {location}…", "warning")
-        self.run_worker(partial(load_source, location, url=url), thread=True, group="source",
-                        exit_on_error=False)
+        attached = self._attached_index(self._value("location"))
+        if attached is not None:  # the same page again: its web address and title are changed
+            self._change_attached(attached)
+            return
+        self._attach_when_loaded = True
+        self._load()
+        if self._loaded is not None:
+            self._add_source(self._loaded)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "source":
             return
         event.stop()
-        session = self.wizard.session
+        if event.state not in (WorkerState.ERROR, WorkerState.SUCCESS):
+            return
+        self._reading = ""
         if event.state == WorkerState.ERROR:
             error = event.worker.error
             message = str(error) if isinstance(error, InputError) else f"{error.__class__.__name__}: {error}"
             self._status(f"✗ Not attached: {message}", "error")
-        elif event.state == WorkerState.SUCCESS and session is not None:
-            try:
-                number = attach_source(session.review, event.worker.result)
-            except InputError as error:
-                self._status(f"✗ Not attached: {error}", "error")
-                return
-            source = session.review.sources[number - 1]
-            self.wizard.changed()
-            self._status(f"✓ Attached as source {number}: {len(source.passages)} passages.", "ok")
-            self.query_one("#location", Input).value = ""
-            self.query_one("#url", Input).value = ""
-            self._show_sources()
+            self._attach_when_loaded = False
+            self.query_one("#location").focus()
+            return
+        source: Source = event.worker.result
+        if source.location not in (self._value("location"), _as_path(self._value("location"))):
+            self._load()  # the location was changed while the old one loaded
+            return
+        self._loaded = source
+        title = self.query_one("#title", Input)
+        if not title.value and source.title:
+            title.value = source.title
+        self._status(f"Read {len(source.passages)} passages; Enter on the title attaches.", "")
+        if self._attach_when_loaded:
+            self._add_source(source)
+
+    def _add_source(self, source: Source) -> None:
+        session = self.wizard.session
+        assert session is not None
+        self._attach_when_loaded = False
+        try:
+            number = attach_source(session.review, retitled(source, url=self._value("url") or None,
+                                                            title=self._value("title")))
+        except InputError as error:
+            self._status(f"✗ Not attached: {error}", "error")
+            return
+        attached = session.review.sources[number - 1]
+        self.wizard.changed()
+        self._status(f"✓ Attached as source {number}: {len(attached.passages)} passages.", "ok")
+        self._loaded = None
+        for field in self.form_fields:
+            self.query_one(f"#{field}", Input).value = ""
+        self.query_one("#location").focus()
+        self._show_sources()
+
+    def _attached_index(self, location: str) -> int | None:
+        sources = self.wizard.session.review.sources if self.wizard.session else []
+        return next((i for i, s in enumerate(sources) if s.location in (location, _as_path(location))), None)
+
+    def _change_attached(self, index: int) -> None:
+        session = self.wizard.session
+        assert session is not None
+        try:
+            if self._value("url"):
+                set_source_url(session.review, index, self._value("url"))
+            if self._value("title"):
+                set_source_title(session.review, index, self._value("title"))
+        except InputError as error:
+            self._status(f"✗ Not changed: {error}", "error")
+            return
+        self.wizard.changed()
+        self._status(f"✓ Source {index + 1} changed (it was attached already).", "ok")
+        for field in self.form_fields:
+            self.query_one(f"#{field}", Input).value = ""
+        self.query_one("#location").focus()
+        self._show_sources()
 
     def action_remove_source(self) -> None:
         session = self.wizard.session
@@ -126,3 +205,8 @@ class SourcesDialog(WizardDialog[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def _as_path(location: str) -> str:
+    """How `load_source` names a file it read: its absolute path."""
+    return location if "://" in location else str(Path(location).expanduser().resolve())

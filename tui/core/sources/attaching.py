@@ -58,6 +58,37 @@ def _check_web_address(url: str) -> None:
         raise SourceError(str(error)) from None
 
 
+def retitled(source: Source, *, url: str | None = None, title: str = "") -> Source:
+    """The loaded source with the reviewer's web address and title, validated like a loaded one."""
+    fields = source.model_dump()
+    if url:
+        fields["url"] = url
+    if title.strip():
+        fields["title"] = title
+    try:
+        return Source.model_validate(fields)
+    except ValidationError as error:
+        raise SourceError("; ".join(describe_validation_error(error))) from None
+
+
+def set_source_url(review: Review, index: int, url: str) -> Source:
+    """Give an attached source (a saved file, usually) the web address its citations link to."""
+    return _replace(review, index, retitled(review.sources[index], url=url))
+
+
+def set_source_title(review: Review, index: int, title: str) -> Source:
+    """The title that labels the source's citations (`TITLE › HEADING`)."""
+    if not title.strip():
+        raise SourceError("a source's title cannot be empty")
+    return _replace(review, index, retitled(review.sources[index], title=title))
+
+
+def _replace(review: Review, index: int, source: Source) -> Source:
+    review.sources = [*review.sources[:index], source, *review.sources[index + 1:]]
+    review.touch()
+    return source
+
+
 def attach_source(review: Review, source: Source) -> int:
     """Attach and return the source's number (1-based, as `source list` shows it)."""
     for number, attached in enumerate(review.sources, 1):
