@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tui.app.keymap import DEFAULT_KEYS
 from tui.app.screens.question import QuestionScreen
 from tui.app.screens.sources import SourcesDialog
 from tui.core.sources.attaching import attach_source, load_source
@@ -168,3 +169,33 @@ async def test_the_web_address_can_be_added_to_an_attached_file_in_the_dialog(
         await settle(pilot, app)
         assert "changed (it was attached already)" in flat(screen_text(app))
         assert [s.url for s in saved(session).sources] == [PAGE_URL]
+
+
+async def test_focus_passages_puts_the_highlight_on_the_first_passage_and_enter_cites_it(
+        workspace: Path, with_source: Path) -> None:
+    app = wizard(workspace, with_source)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("y", *"See trust page")
+        await pilot.press(DEFAULT_KEYS["focus_passages"].split(",")[0])
+        await settle(pilot, app)
+        panel = app.screen.query_one("#passages")
+        assert app.screen.focused is panel and panel.highlighted == 0
+        await pilot.press("enter")
+        await settle(pilot, app)
+        [evidence] = saved(with_source).response("tls-external").evidence
+        assert TLS_PASSAGE[:40] in evidence.quote
+
+
+async def test_the_passages_panel_folds_away_and_back(workspace: Path, with_source: Path) -> None:
+    app = wizard(workspace, with_source)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        assert TLS_PASSAGE in flat(screen_text(app))
+        await pilot.press(DEFAULT_KEYS["toggle_passages"].split(",")[0])
+        await settle(pilot, app)
+        shown = flat(screen_text(app))
+        assert TLS_PASSAGE not in shown and "Passages folded" in shown
+        await pilot.press(DEFAULT_KEYS["toggle_passages"].split(",")[0])
+        await settle(pilot, app)
+        assert TLS_PASSAGE in flat(screen_text(app))

@@ -300,10 +300,10 @@ async def test_question_mark_opens_help_except_where_it_is_typed(workspace: Path
 
 
 async def test_keys_remapped_in_the_config_file_work(workspace: Path, session: Path) -> None:
-    app = wizard(workspace, session, keymap={"next_question": "f6"})
+    app = wizard(workspace, session, keymap={"next_question": "f11"})
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
-        await pilot.press("y", "f6")
+        await pilot.press("y", "f11")
         await pilot.pause()
         assert "Question 2 of 11" in screen_text(app)
 

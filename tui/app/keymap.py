@@ -10,8 +10,9 @@ arrows, pageup/pagedown, home/end and ctrl+a/e/w/x/c/v/u/k/d/z/y, f6 and f7) ove
 ctrl+backslash and the function keys, which every terminal and tmux pass through unchanged.
 The evidence finder adds ctrl+s (cite), ctrl+underscore (undo, typed as ctrl+/ or ctrl+_: the
 undo key of readline and Emacs) and ctrl+right_square_bracket (ctrl+]): single control bytes
-that raw-mode SSH and tmux pass on untouched. Accepting last review's answer is `=` on the
-answer line, where the scale's letter keys already work as single keys.
+that raw-mode SSH and tmux pass on untouched; and f6/f7 (go to the passages, fold them), taken
+from the text area's select-line/select-all, which shift+arrows still do. Accepting last
+review's answer is `=` on the answer line, where the scale's letter keys already work.
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("command_palette", "ctrl+backslash", "Command palette: every action by name"),
     KeyAction("quit", "ctrl+q", "Save and quit"),
     KeyAction("cite_passage", "ctrl+s", "Cite the highlighted source passage as evidence"),
+    KeyAction("focus_passages", "f6", "Go to the source passages (again: back to the detail)"),
+    KeyAction("toggle_passages", "f7", "Fold the source passages away, or back"),
     KeyAction("undo_citation", "ctrl+underscore", "Undo the last citation"),
     KeyAction("sources", "ctrl+right_square_bracket", "Sources: attach or remove vendor pages"),
     KeyAction("accept_previous", "equals_sign", "Accept last review's answer unchanged (answer line)"),

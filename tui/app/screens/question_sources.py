@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import on
-from textual.widgets import Footer, OptionList
+from textual.widgets import Footer, OptionList, Static
 
 from ...core.errors import InputError
 from ..bindings import bind, key_display
@@ -23,6 +22,8 @@ if TYPE_CHECKING:
 
 FINDER_BINDINGS = [
     bind("cite_passage", label="Cite"),
+    bind("focus_passages", label="Passages", show=False),
+    bind("toggle_passages", show=False),
     bind("undo_citation", show=False),
     bind("sources", show=False),
 ]
@@ -34,6 +35,7 @@ class FinderActions:
     _citations: list[Citation]
 
     _panel: PassagePanel | None = None
+    _folded: Static | None = None  # the line that stands in for a folded panel
 
     def _passage_panel(self: QuestionScreen) -> PassagePanel | None:
         """None until the review has a source: the panel's module (and the ranking behind it)
@@ -48,9 +50,15 @@ class FinderActions:
 
             self._panel = PassagePanel(id="passages")
             await self.mount(self._panel, before=self.query_one(Footer))
+            self._folded = Static(id="passages-folded", markup=False)
+            self._folded.display = False
+            await self.mount(self._folded, before=self.query_one(Footer))
         elif not self.review.sources and panel is not None:
             self._panel = None
             await panel.remove()
+            if self._folded is not None:
+                await self._folded.remove()
+                self._folded = None
         self.show_passages()
         self.refresh_bindings()
 
@@ -62,9 +70,40 @@ class FinderActions:
             question = question_of(self.response, self.wizard.questionnaire)
             panel.show(suggestions_for(self.review, question), key_display(self, "cite_passage"))
 
-    @on(OptionList.OptionSelected, "#passages")
-    def passage_chosen(self: QuestionScreen) -> None:
-        self.action_cite_passage()
+    # A handler by name, not `@on`: Textual collects decorated handlers only from message-pump
+    # classes, so a decorated method of this mixin was never called and Enter did nothing.
+    def on_option_list_option_selected(self: QuestionScreen, event: OptionList.OptionSelected) -> None:
+        if event.option_list is self._panel:
+            event.stop()
+            self.action_cite_passage()
+
+    def action_focus_passages(self: QuestionScreen) -> None:
+        """One key to the passages (highlight on the best one) and back to the detail."""
+        panel = self._passage_panel()
+        if panel is None:
+            self.notify(f"No sources attached ({key_display(self, 'sources')} attaches one).", markup=False)
+            return
+        if self.focused is panel:
+            self.query_one("#detail").focus()
+            return
+        if not panel.display:
+            self.action_toggle_passages()
+        panel.focus()
+        if panel.suggestions:
+            panel.highlighted = 0
+
+    def action_toggle_passages(self: QuestionScreen) -> None:
+        """Fold the panel into one line (more room for the detail at 80x24), or unfold it."""
+        panel, folded = self._passage_panel(), self._folded
+        if panel is None or folded is None:
+            return
+        panel.display = not panel.display
+        folded.display = not panel.display
+        if folded.display:
+            count = len(panel.suggestions)
+            folded.update(f"Passages folded: {count} for this question ({key_display(self, 'toggle_passages')} shows them)")
+            if self.focused is panel:
+                self.query_one("#detail").focus()
 
     def action_cite_passage(self: QuestionScreen) -> None:
         if not self.editable():
