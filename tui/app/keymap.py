@@ -42,7 +42,7 @@ ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("command_palette", "ctrl+backslash", "Command palette: every action by name"),
     KeyAction("quit", "ctrl+q", "Save and quit"),
     KeyAction("cite_passage", "ctrl+s", "Cite the highlighted source passage as evidence"),
-    KeyAction("focus_passages", "f6", "Go to the source passages, or back to the detail"),
+    KeyAction("focus_passages", "f6", "Go to the passages, or back to the detail"),
     KeyAction("toggle_passages", "f7", "Fold the source passages away, or back"),
     KeyAction("undo_citation", "ctrl+underscore", "Undo the last citation"),
     KeyAction("sources", "ctrl+right_square_bracket", "Sources: attach or remove vendor pages"),
