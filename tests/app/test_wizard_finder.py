@@ -199,3 +199,113 @@ async def test_the_passages_panel_folds_away_and_back(workspace: Path, with_sour
         await pilot.press(DEFAULT_KEYS["toggle_passages"].split(",")[0])
         await settle(pilot, app)
         assert TLS_PASSAGE in flat(screen_text(app))
+
+
+LONG_PAGE = """<html><head><title>Quillpad security</title></head><body>
+<h2>Protecting data</h2>
+<p>Quillpad was started by two teachers in a garden shed. Every request to Quillpad travels over
+HTTPS using TLS 1.2 or TLS 1.3 only. Our mascot is a very patient tortoise called Inkwell.</p>
+<h2>Accounts</h2>
+<p>Teachers sign in with a school account; passwords are never stored by us.</p>
+<h2>Backups</h2>
+<p>Notebooks are copied to a second region every night and kept for thirty days.</p>
+<h2>People</h2>
+<p>Staff receive privacy training when they join and once a year after that.</p>
+</body></html>"""
+LONG_URL = "https://quillpad.example/security"
+TLS_SENTENCE = "Every request to Quillpad travels over HTTPS using TLS 1.2 or TLS 1.3 only."
+
+
+@pytest.fixture
+def with_long_source(session: Path, tmp_path: Path) -> Path:
+    page = tmp_path / "quillpad.html"
+    page.write_text(LONG_PAGE, encoding="utf-8")
+    review = read_review(session)
+    attach_source(review, load_source(str(page), url=LONG_URL))
+    write_review(session, review)
+    return session
+
+
+def evidence_line(app) -> str:  # type: ignore[no-untyped-def]
+    return flat(str(app.screen.query_one("#evidence-line").render()))
+
+
+async def test_a_citation_quotes_the_matching_sentence_and_a_second_press_the_whole_passage(
+        workspace: Path, with_long_source: Path) -> None:
+    app = wizard(workspace, with_long_source)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("y", "ctrl+s")
+        await settle(pilot, app)
+        [evidence] = saved(with_long_source).response("tls-external").evidence
+        assert evidence.quote == TLS_SENTENCE
+        assert evidence.label == "Quillpad security › Protecting data"
+        assert evidence.url == LONG_URL + "#:~:text=Every%20request%20to%20Quillpad%20travels,1.2%20or%20TLS%201.3%20only."
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        [evidence] = saved(with_long_source).response("tls-external").evidence
+        assert evidence.quote.startswith("Quillpad was started") and evidence.quote.endswith("Inkwell.")
+
+
+async def test_the_evidence_line_stays_in_view_and_confirms_the_citation_without_a_toast(
+        workspace: Path, with_long_source: Path) -> None:
+    app = wizard(workspace, with_long_source)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        assert "Evidence (0): none yet" in flat(screen_text(app))
+        await pilot.press("y", *"Checked on the call.", "ctrl+s")
+        await settle(pilot, app)
+        shown = flat(screen_text(app))
+        assert "Evidence (1): Quillpad security › Protecting data" in shown
+        assert "✓ cited (^_ undoes, ^s again quotes the whole passage)" in evidence_line(app)
+        assert not list(app._notifications)  # nothing pops up over the passages
+
+
+async def test_undo_acts_on_the_question_on_screen_and_says_what_it_removed(
+        workspace: Path, with_long_source: Path) -> None:
+    app = wizard(workspace, with_long_source)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("y", "ctrl+s", "ctrl+n")
+        await settle(pilot, app)
+        await pilot.press("ctrl+underscore")
+        await settle(pilot, app)
+        assert "Question 2 of 11" in screen_text(app)
+        assert "nothing to undo on this question" in evidence_line(app)
+        assert len(saved(with_long_source).response("tls-external").evidence) == 1
+        await pilot.press("ctrl+p", "ctrl+underscore")
+        await settle(pilot, app)
+        assert saved(with_long_source).response("tls-external").evidence == []
+        assert "removed Quillpad security › Protecting data: “Every request to Quillpad" in evidence_line(app)
+
+
+async def test_a_quote_can_be_trimmed_before_and_after_it_is_cited(
+        workspace: Path, with_long_source: Path) -> None:
+    app = wizard(workspace, with_long_source)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("y", "ctrl+s", "shift+tab", "shift+tab")  # past the qualifier to the answer line
+        await settle(pilot, app)
+        await pilot.press("ctrl+e")
+        await settle(pilot, app)
+        await pilot.press("end", *["backspace"] * len(" or TLS 1.3 only."), "enter")
+        await settle(pilot, app)
+        [evidence] = saved(with_long_source).response("tls-external").evidence
+        assert evidence.quote == "Every request to Quillpad travels over HTTPS using TLS 1.2"
+        assert evidence.url.endswith("text=Every%20request%20to%20Quillpad%20travels%20over%20HTTPS%20using%20TLS%201.2")
+        await pilot.press(DEFAULT_KEYS["focus_passages"], "ctrl+e")
+        await settle(pilot, app)
+        await pilot.press("end", *["backspace"] * len(" only."), "enter")
+        await settle(pilot, app)
+        quotes = [e.quote for e in saved(with_long_source).response("tls-external").evidence]
+        assert quotes[1] == "Every request to Quillpad travels over HTTPS using TLS 1.2 or TLS 1.3"
+
+
+async def test_one_key_reaches_the_notes_with_the_passages_open(workspace: Path, with_source: Path) -> None:
+    app = wizard(workspace, with_source)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("y", DEFAULT_KEYS["focus_notes"], *"ask about HSTS")
+        await settle(pilot, app)
+        assert saved(with_source).response("tls-external").notes == "ask about HSTS"
+        assert "ask about HSTS" in screen_text(app)  # scrolled into view at 80x24

@@ -300,10 +300,10 @@ async def test_question_mark_opens_help_except_where_it_is_typed(workspace: Path
 
 
 async def test_keys_remapped_in_the_config_file_work(workspace: Path, session: Path) -> None:
-    app = wizard(workspace, session, keymap={"next_question": "f11"})
+    app = wizard(workspace, session, keymap={"next_question": "f13"})
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot, app)
-        await pilot.press("y", "f11")
+        await pilot.press("y", "f13")
         await pilot.pause()
         assert "Question 2 of 11" in screen_text(app)
 
@@ -446,7 +446,7 @@ async def test_a_detail_longer_than_its_box_says_so_and_follows_the_cursor(works
         await pilot.press(*"the end")
         await settle(pilot, app)
         text = flat(screen_text(app))
-        assert "Detail: 10 lines, 6 shown (the cursor scrolls; ^r opens an editor)" in text
+        assert "Detail: 10 lines, 5 shown (the cursor scrolls; ^r opens an editor)" in text
         assert "the end" in text and "L1" not in text  # scrolled with the cursor
         await pilot.press("ctrl+n")
         await settle(pilot, app)
@@ -503,3 +503,26 @@ async def test_resuming_in_a_long_detail_keeps_the_guidance_in_view(workspace: P
         await pilot.pause(0.5)  # past any scrolling animation
         assert app.screen.focused is app.screen.query_one("#detail")
         assert flat(guidance)[:40] in flat(screen_text(app))
+
+
+async def test_the_command_palette_lists_the_wizard_actions_once_and_finds_export(
+        workspace: Path, session: Path) -> None:
+    app = wizard(workspace, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("y")  # in the detail, whose cursor keys must not be listed
+        await settle(pilot, app)
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert len(titles) == len(set(titles))
+        assert not [t for t in titles if t.startswith("Cursor")]
+        assert any("export" in t.lower() for t in titles)
+
+
+async def test_a_repeated_message_is_not_stacked(workspace: Path, session: Path) -> None:
+    app = wizard(workspace, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        for _ in range(5):
+            await pilot.press("ctrl+p")  # "This is the first question."
+        await settle(pilot, app)
+        assert [n.message for n in app._notifications] == ["This is the first question."]

@@ -10,6 +10,7 @@ import asyncio
 import gc
 import os
 import signal
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,9 +24,12 @@ from textual.worker import Worker
 from ..core.errors import InputError
 from ..core.workspace import Workspace
 from .bindings import bind
+from .keymap import DESCRIPTIONS
 
 if TYPE_CHECKING:
     from textual.widget import AwaitMount
+
+    from textual.notifications import SeverityLevel
 
     from ..core.questionnaire import Questionnaire
     from ..core.store import OpenReview
@@ -62,6 +66,7 @@ class ReviewApp(App[None]):
         self._quit_despite_failure = False
         self._held_input: list[events.Key | events.Paste] | None = None  # see _open_first_session
         self._replaying: events.Event | None = None
+        self._toasts_up: dict[tuple[str, str, str], float] = {}  # message -> until when it shows
         if theme:
             self.theme = theme
         if keymap:
@@ -230,6 +235,18 @@ class ReviewApp(App[None]):
 
         return next(s for s in self.screen_stack if isinstance(s, QuestionScreen))
 
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """A message already on screen is not stacked again (nine `accepted` toasts covered
+        half the Finish screen); it shows again once its toast has gone."""
+        now = time.monotonic()
+        key = (message, title, severity)
+        if self._toasts_up.get(key, 0.0) > now:
+            return
+        self._toasts_up = {k: until for k, until in self._toasts_up.items() if until > now}
+        self._toasts_up[key] = now + (self.NOTIFICATION_TIMEOUT if timeout is None else timeout)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
     def action_show_keys(self) -> None:
         from .screens.help import HelpScreen
 
@@ -239,15 +256,18 @@ class ReviewApp(App[None]):
         self.push_screen(HelpScreen(self.screen))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Every key of the current screen, by name, then Textual's own (theme, screenshot)."""
+        """Every key of the current screen from the key table, by name, once each (not the
+        focused text area's cursor movements), then Textual's own (theme, screenshot)."""
         seen: set[str] = set()
         for active in screen.active_bindings.values():
             binding = active.binding
-            if not active.enabled or binding.action in seen or binding.action == "command_palette":
+            if (not active.enabled or binding.id not in DESCRIPTIONS or binding.action in seen
+                    or binding.action == "command_palette"):
                 continue
             seen.add(binding.action)
             node, action = active.node, binding.action
-            yield SystemCommand(binding.description, binding.tooltip or binding.description,
+            # The key table's whole sentence: "export" finds "Finish: summary, preview and export".
+            yield SystemCommand(DESCRIPTIONS[binding.id], binding.description,
                                 lambda node=node, action=action: node.run_action(action))
         for command in super().get_system_commands(screen):
             if command.title not in ("Quit", "Keys"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -9,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Label, Static
 
 from ..bindings import bind
+from ..keymap import ACTIONS
 from ..widgets.key_footer import KeyFooter
 from .base import WizardDialog
 
@@ -21,16 +23,24 @@ class HelpScreen(WizardDialog[None]):
         self._under = under
 
     def compose(self) -> ComposeResult:
-        rows: dict[str, list[str]] = {}
-        for key, active in self._under.active_bindings.items():
-            binding = active.binding
-            if binding.system or not binding.description:
-                continue
+        """The wizard's own keys first, in the key table's order, then the focused field's
+        (a text area's editing keys); a description too long for the line wraps under itself."""
+        ours: dict[str, list[str]] = {}
+        theirs: dict[str, list[str]] = {}
+        order = {action.id: number for number, action in enumerate(ACTIONS)}
+        bindings = sorted(
+            (active.binding for active in self._under.active_bindings.values()
+             if not active.binding.system and active.binding.description),
+            key=lambda binding: order.get(binding.id or "", len(order)))
+        for binding in bindings:
+            rows = ours if binding.id in order else theirs
             rows.setdefault(binding.tooltip or binding.description, []).append(self.app.get_key_display(binding))
-        table = Text()
-        for description, keys in rows.items():
-            table.append(f"{', '.join(keys):>22}  ", style="bold")
-            table.append(f"{description}\n")
+        table = Table(box=None, show_header=False, padding=(0, 1), expand=True)
+        table.add_column(justify="right", style="bold", no_wrap=True)
+        table.add_column(ratio=1)
+        for rows in (ours, theirs):
+            for description, keys in rows.items():
+                table.add_row(", ".join(dict.fromkeys(keys)), Text(description))
         extra = getattr(self._under, "help_text", "")
         with VerticalScroll(id="dialog"):
             yield Label(f"Keys: {self._under.__class__.__name__.removesuffix('Screen')}", classes="dialog-title")

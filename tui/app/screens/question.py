@@ -22,6 +22,7 @@ from ...core.interview import UNKNOWN, record_answer, set_text
 from ...core.review import Cursor, Evidence, Response, Review
 from ..bindings import bind, key_display
 from ..widgets.answer_bar import AnswerBar
+from ..widgets.evidence_line import EvidenceLine
 from ..widgets.evidence_list import EvidenceList
 from ..widgets.key_footer import KeyFooter
 from ..widgets.save_indicator import SaveIndicator
@@ -51,6 +52,7 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
         bind("overview", label="Overview"),
         bind("sections", show=False),
         bind("export", label="Finish"),
+        bind("focus_notes", show=False),
         *FINDER_BINDINGS,
         *REREVIEW_BINDINGS,
     ]
@@ -80,6 +82,7 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
             yield Static(id="hint", markup=False)
             yield Static(id="skipped", markup=False)
             yield AnswerBar(questionnaire.scale, id="answer")
+            yield EvidenceLine(id="evidence-line")
         with VerticalScroll(id="body", can_focus=False):
             yield Static(id="guidance", markup=False)
         yield KeyFooter()
@@ -92,7 +95,8 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
         self._ready = False  # the fields are mounted and the cursor is being recorded
         self._focus_when_ready = ""
         self._typed_ahead = ""
-        self._citations = []
+        self._citations = {}
+        self._said = ""  # what the last evidence action did, on the evidence line
         self._areas: list[TextArea] = []  # detail and notes, once mounted
         self._progress_shown: tuple[object, ...] = ()  # what the progress line shows
         cursor = self.review.cursor
@@ -161,6 +165,8 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
         if self._question_id and self._question_id != question_id:
             self._keep_typed_text()
             self.wizard.leaving_question()
+        if question_id != self._question_id:
+            self._said = ""
         self._question_id = question_id
         response = self.response
         guidance = ""
@@ -210,6 +216,7 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
         answered, _ = self.review.progress()
         self.query_one("#answer", AnswerBar).show(response.answer)
         self.show_previous()
+        self.query_one(EvidenceLine).show(response.evidence, self._said)
         status = (index, total, answered, response.flagged)
         if status == self._progress_shown:
             return
@@ -340,8 +347,7 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
 
     def add_evidence(self, evidence: Evidence) -> None:
         self.review.update(self._question_id, evidence=[*self.response.evidence, evidence])
-        self.query_one("#evidence", EvidenceList).show(self.response.evidence)
-        self._changed()
+        self._evidence_changed("link added")
 
     @on(EvidenceList.Remove)
     def remove_evidence(self, event: EvidenceList.Remove) -> None:
@@ -350,9 +356,7 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
         evidence = list(self.response.evidence)
         removed = evidence.pop(event.index)
         self.review.update(self._question_id, evidence=evidence)
-        self.query_one("#evidence", EvidenceList).show(evidence)
-        self.notify(f"Removed {removed.url}", markup=False)
-        self._changed()
+        self._evidence_changed(f"removed {removed.label or removed.url}")
 
     # -- actions -----------------------------------------------------------------------------
 
@@ -415,6 +419,13 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
         if self.editable():
             self.review.update(self._question_id, flagged=not self.response.flagged)
             self._changed()
+
+    def action_focus_notes(self) -> None:
+        """The notes sit below the fold at 80x24 with the passages open: one key there and back."""
+        if not self._ready:
+            return
+        notes, detail = self._areas[1], self._areas[0]
+        self._focus_field(detail if self.focused is notes else notes)
 
     def action_add_evidence(self) -> None:
         if not self.editable():

@@ -53,5 +53,5 @@ class RereviewActions:
             self.notify(str(error), severity="warning", markup=False)
             return
         self._fill_fields()
+        self._said = "last review's answer accepted unchanged"  # on the evidence line, no toast
         self._changed()
-        self.notify("Last review's answer accepted unchanged.")

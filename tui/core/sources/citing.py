@@ -3,6 +3,11 @@
 Citing is one keystroke during a live call, so it must be just as easy to take back: `cite`
 returns a Citation that `undo_citation` removes again, exactly that evidence item and nothing
 the reviewer added since.
+
+A vendor's paragraph often runs to several hundred characters, of which one sentence answers
+the question, so a citation quotes the sentences that carry the matched words (`widen` turns
+it into the whole passage, `requote` trims it by hand) and is labelled `TITLE › HEADING`, the
+words a reader of the wiki page recognises, not a host name.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from urllib.parse import quote, urlsplit
 from ..interview import find_response
 from ..review import Evidence, Passage, Review, Source
 from .errors import SourceError
+from .sentences import split_sentences
 
 # A text fragment names the passage by its first and last words when it is long: the link
 # stays short, and the browser still highlights the whole passage.
@@ -23,6 +29,12 @@ FRAGMENT_EDGE_WORDS = 5
 class Citation:
     question_id: str
     evidence: Evidence
+    passage: Passage | None = None  # what was cited from, so a second press can widen it
+
+    @property
+    def whole(self) -> bool:
+        """The quote is the whole passage (nothing left to widen)."""
+        return self.passage is None or self.evidence.quote == self.passage.text
 
 
 def _fragment_text(text: str) -> str:
@@ -46,22 +58,76 @@ def text_fragment_url(url: str, passage: str) -> str:
     return f"{base}#{fragment}:~:text={directive}"
 
 
-def cite(review: Review, question_id: str, source: Source, passage: Passage) -> Citation:
-    """Add the passage to the question's evidence as a quote, linked to its source."""
+def matched_sentences(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    """The sentences of `text` that hold a matched word (character spans), joined by a space;
+    the whole text when nothing matched or every sentence did."""
+    chosen: list[str] = []
+    sentences = split_sentences(text)
+    start = 0
+    for sentence in sentences:
+        begin = text.find(sentence, start)
+        if begin < 0:  # the splitter normalised white space: give up on positions
+            return text
+        end = start = begin + len(sentence)
+        if any(begin < span_end and span_start < end for span_start, span_end in spans):
+            chosen.append(sentence)
+    if not chosen or len(chosen) == len(sentences):
+        return text
+    return " ".join(chosen)
+
+
+def citation_label(source: Source, passage: Passage) -> str:
+    """`Stiltsoft security › Encryption`: the source's title and the passage's own heading
+    (the innermost one), falling back on the host name for an untitled page."""
+    title = source.title or (urlsplit(source.url).hostname if source.url else None) or source.location
+    heading = passage.heading.rsplit(" > ", 1)[-1].strip()
+    return f"{title} › {heading}" if heading else title
+
+
+def cite(review: Review, question_id: str, source: Source, passage: Passage,
+         spans: tuple[tuple[int, int], ...] = ()) -> Citation:
+    """Add the passage's matching sentences (all of it without `spans`) to the question's
+    evidence as a quote, linked to that text on the source's page."""
     response = find_response(review, question_id)
     if source.url is None:
         raise SourceError(
             f"{source.location}: a local file has no web address to cite; attach it again with "
             "`source add SESSION FILE --url URL` (the address the page was saved from)"
         )
+    quote_text = matched_sentences(passage.text, spans)
     evidence = Evidence(
-        url=text_fragment_url(source.url, passage.text),
-        label=source.title or urlsplit(source.url).hostname or source.url,
-        quote=passage.text,
+        url=text_fragment_url(source.url, quote_text),
+        label=citation_label(source, passage),
+        quote=quote_text,
         captured=source.captured,
     )
     review.update(question_id, evidence=[*response.evidence, evidence])
-    return Citation(question_id, evidence)
+    return Citation(question_id, evidence, passage)
+
+
+def requote(review: Review, citation: Citation, text: str) -> Citation:
+    """Replace the cited quote (widened, or trimmed by the reviewer) in place; the link's text
+    fragment follows the new quote, so it still highlights exactly what is quoted."""
+    text = " ".join(text.split())
+    if not text:
+        raise SourceError("a quote cannot be empty (undo the citation to remove it)")
+    response = find_response(review, citation.question_id)
+    try:
+        index = response.evidence.index(citation.evidence)
+    except ValueError:
+        raise SourceError("that citation was removed meanwhile") from None
+    old = citation.evidence
+    url = text_fragment_url(old.url.split(":~:", 1)[0], text) if ":~:" in old.url else old.url
+    evidence = Evidence(url=url, label=old.label, quote=text, captured=old.captured)
+    review.update(citation.question_id,
+                  evidence=[*response.evidence[:index], evidence, *response.evidence[index + 1:]])
+    return Citation(citation.question_id, evidence, citation.passage)
+
+
+def widen(review: Review, citation: Citation) -> Citation:
+    """The same evidence item, now quoting the whole passage (a second press of the cite key)."""
+    assert citation.passage is not None
+    return requote(review, citation, citation.passage.text)
 
 
 def undo_citation(review: Review, citation: Citation) -> bool:
