@@ -248,3 +248,42 @@ def test_show_flagged_says_when_nothing_is_flagged(cli) -> None:
     new_session(cli)
     result = cli("show", "acme-notes", "--flagged")
     assert result.code == 0 and result.out.strip() == "No flagged questions in Acme Notes security review."
+
+
+def test_export_body_prints_the_page_without_front_matter_and_leaves_exports_alone(cli, workspace: Path) -> None:
+    path = new_session(cli)
+    cli("answer", str(path), "tls-external", "Yes", "--detail", "TLS 1.3")
+    body = cli("export", "acme-notes", "--body").out
+    whole = cli("export", "acme-notes", "-o", "-").out
+    assert body.startswith("| **Question** | **Answer** | **Detail** |\n")
+    assert "dateCreated" not in body and whole.endswith(body)
+    assert cli("export", "acme-notes", "--body", "-o", "-").out == body
+    assert not (workspace / "exports").exists(), "nothing is written without -o FILE"
+
+
+def test_export_body_to_a_file_never_replaces_the_exported_page(cli, workspace: Path) -> None:
+    path = new_session(cli)
+    cli("export", str(path))
+    page = workspace / "exports" / "acme-notes.md"
+    before = page.read_text(encoding="utf-8")
+    for extra in ([], ["--force"]):
+        refused = cli("export", "acme-notes", "--body", "-o", str(page), *extra)
+        assert refused.code == 1 and "holds the whole page" in refused.err
+    assert page.read_text(encoding="utf-8") == before
+    target = workspace / "paste-me.md"
+    assert cli("export", "acme-notes", "--body", "-o", str(target)).code == 0
+    assert target.read_text(encoding="utf-8") == cli("export", "acme-notes", "--body").out
+    assert cli("export", "acme-notes", "--body", "-o", str(target)).code == 0, "the same body again"
+    cli("answer", str(path), "tls-external", "No")
+    assert cli("export", "acme-notes", "--body", "-o", str(target)).code == 1, "another body needs --force"
+    assert cli("export", "acme-notes", "--body", "-o", str(target), "--force").code == 0
+
+
+def test_export_body_of_an_imported_page_keeps_its_intro_and_line_ends(cli, workspace: Path) -> None:
+    text = (Path(__file__).parent / "fixtures" / "pages" / "harbourline-handwritten.md").read_text(encoding="utf-8")
+    page = workspace / "harbourline.md"
+    page.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    cli("import", str(page))
+    body = cli("export", "harbourline-tasks", "--body").out
+    after_front_matter = text.split("\n---\n", 1)[1].lstrip("\n").replace("\n", "\r\n")
+    assert body == after_front_matter

@@ -16,7 +16,7 @@ from ..core.exporting import export_to_file
 from ..core.files import ensure_private_dir
 from ..core.interview import make_evidence, parse_answer, record_answer, set_text
 from ..core.naming import claim_new_path
-from ..core.page import export_page
+from ..core.page import export_body, export_page
 from ..core.report import follow_up_text, review_text
 from ..core.review import start_review
 from ..core.store import LOCK_WAIT_SECONDS, SessionError, open_review, read_review, write_review
@@ -71,6 +71,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     export.add_argument("session", help="session file or name")
     export.add_argument("-o", "--output", metavar="FILE", help="file to write, or - for stdout "
                         "(default: exports/NAME.md)")
+    export.add_argument("--body", action="store_true",
+                        help="the page without its front-matter, for the Wiki.js editor: to standard "
+                        "output unless -o FILE is given (never to exports/NAME.md)")
     export.add_argument("--force", action="store_true",
                         help="overwrite a file that is not an earlier export of this review")
     export.set_defaults(handler=export_review)
@@ -180,11 +183,14 @@ def export_review(args: argparse.Namespace) -> int:
     workspace = workspace_of(args)
     path = workspace.session_path(args.session)
     review = read_review(path)
-    if args.output == "-":
-        sys.stdout.write(export_page(review))
+    if args.output == "-" or (args.body and not args.output):
+        sys.stdout.write(export_body(review) if args.body else export_page(review))
         sys.stdout.flush()
         return 0
     target = Path(args.output) if args.output else workspace.export_path(path)
-    export_to_file(review, target, force=args.force)
+    if args.body and target.resolve() == workspace.export_path(path, make_folder=False).resolve():
+        raise InputError(f"{target}: holds the whole page, never the body alone; "
+                         "give another file with -o, or none for standard output")
+    export_to_file(review, target, force=args.force, body=args.body)
     print(target)
     return 0
