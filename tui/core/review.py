@@ -129,6 +129,7 @@ class ImportedPage(_Model):
     after_table: str = Field("", description="After the last row, up to the first section.")
     ending: str = Field("", description="The page's trailing white space (a final newline).")
     crlf: bool = Field(False, description="The page had Windows line ends (CRLF) throughout.")
+    digest: str = Field("", description="SHA-256 of the page file as imported: importing it again is refused.")
 
 
 class PreviousAnswer(_Model):
