@@ -287,3 +287,16 @@ def test_export_body_of_an_imported_page_keeps_its_intro_and_line_ends(cli, work
     body = cli("export", "harbourline-tasks", "--body").out
     after_front_matter = text.split("\n---\n", 1)[1].lstrip("\n").replace("\n", "\r\n")
     assert body == after_front_matter
+
+
+def test_list_and_show_print_no_terminal_escapes_from_session_files(cli, workspace: Path, monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "120")
+    path = new_session(cli)
+    text = path.read_text(encoding="utf-8").replace('questionnaire = "saas-security-bronze"',
+                                                    'questionnaire = "saas-security-bronze\\u001b]0;owned\\u0007"', 1)
+    path.write_text(text, encoding="utf-8")
+    planted = workspace / "sessions" / "evil\x1b[2J.toml"
+    planted.write_text(text, encoding="utf-8")
+    for output in (cli("list").out, cli("show", "acme-notes").out):
+        assert "saas-security-bronze" in output
+        assert "\x1b" not in output and "\x07" not in output

@@ -21,7 +21,6 @@ from ..core.report import follow_up_text, review_text
 from ..core.review import start_review
 from ..core.store import LOCK_WAIT_SECONDS, SessionError, open_review, read_review, write_review
 from ..core.summary import cell_width, column_widths, fitting_columns, list_cells, review_summary
-from ..core.text import clean_line
 from .pages import new_from_previous
 from .options import CommandLineError, add_command, workspace_of
 
@@ -121,7 +120,7 @@ def list_reviews(args: argparse.Namespace) -> int:
     if not rows:
         print(f"no reviews in {workspace.sessions}")
         return 0
-    print("\n".join(_list_lines([list_cells(clean_line(row["session"]), row) for row in rows])))
+    print("\n".join(_list_lines([list_cells(row["session"], row) for row in rows])))
     return 0
 
 

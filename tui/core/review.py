@@ -200,8 +200,8 @@ class Cursor(_Model):
 
 class Review(_Model):
     format: int = FORMAT_VERSION
-    questionnaire: str
-    questionnaire_version: str
+    questionnaire: Line  # a questionnaire id, but read from a file like any text: cleaned
+    questionnaire_version: Line
     page_title: Line = Field(
         "{product} security review",
         description="The export's title: {product} and {vendor} are filled in.",

@@ -10,6 +10,7 @@ from typing import Any
 
 from .page import wiki_timestamp
 from .review import Review
+from .text import clean_line
 
 
 def review_summary(review: Review, *, brief: bool = False) -> dict[str, Any]:
@@ -82,9 +83,10 @@ LIST_COLUMNS = (
 
 
 def list_cells(session: str, summary: Mapping[str, Any]) -> dict[str, str]:
-    """One review's row of the list, keyed like `LIST_COLUMNS`; `session` is its name in full."""
+    """One review's row of the list, keyed like `LIST_COLUMNS`; `session` is its name in full
+    (a file name is not review text, so it is cleaned here before it reaches a terminal)."""
     return {
-        "session": session,
+        "session": clean_line(session),
         "product": summary["product"],
         "questionnaire": summary["questionnaire"],
         "done": f"{summary['answered']}/{summary['total']}",
