@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,10 @@ from pathlib import Path
 import pytest
 
 from pages import front_matter, table_rows
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
 
 
 def new_session(cli, *extra: str) -> Path:
@@ -152,3 +157,146 @@ def test_exports_folder_is_private_like_the_sessions_folder(cli, workspace: Path
     path = new_session(cli)
     assert cli("export", str(path)).code == 0
     assert stat.S_IMODE((workspace / "exports").stat().st_mode) == 0o700
+
+
+LONG_PRODUCT = "Smart Tables for Confluence"
+MINUTE = re.compile(r"\b\d{4}-\d\d-\d\d \d\d:\d\d\b")
+
+
+def listed_names(cli) -> list[str]:
+    return [line.split()[0] for line in cli("list").out.splitlines()[1:]]
+
+
+def test_every_name_list_prints_works_in_every_command(cli, monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    cli("new", "--product", LONG_PRODUCT, "--vendor", "Stiltsoft")
+    new_session(cli)
+    names = listed_names(cli)
+    assert sorted(names) == ["acme-notes", "smart-tables-for-confluence"]
+    for name in names:
+        assert cli("answer", name, "tls-external", "Yes").code == 0
+        assert cli("show", name).code == 0
+        assert cli("show", name, "--flagged").code == 0
+        assert cli("export", name, "-o", "-").code == 0
+
+
+def test_list_fits_80_columns_dropping_the_product_first_and_shows_times_to_the_minute(cli, monkeypatch) -> None:
+    cli("new", "--product", LONG_PRODUCT)
+    monkeypatch.setenv("COLUMNS", "80")
+    narrow = cli("list").out.splitlines()
+    assert all(len(line) <= 80 for line in narrow)
+    assert narrow[0].split() == ["SESSION", "QUESTIONNAIRE", "DONE", "FLAGS", "UPDATED"]
+    assert MINUTE.search(narrow[1]) and "T" not in narrow[1].split()[-1]
+    monkeypatch.setenv("COLUMNS", "120")
+    wide = cli("list").out.splitlines()
+    assert wide[0].split() == ["SESSION", "PRODUCT", "QUESTIONNAIRE", "DONE", "FLAGS", "UPDATED"]
+    assert LONG_PRODUCT in wide[1]
+    monkeypatch.setenv("COLUMNS", "30")
+    assert cli("list").out.splitlines()[0].split() == ["SESSION", "DONE"], "name and progress never drop"
+
+
+def test_list_json_keeps_its_keys_and_adds_the_session_name(cli) -> None:
+    path = new_session(cli)
+    row = json.loads(cli("list", "--json").out)[0]
+    assert {"path", "product", "vendor", "questionnaire", "questionnaire_version", "answered", "total",
+            "flagged", "created", "updated"} <= row.keys()
+    assert row["session"] == "acme-notes" and row["path"] == str(path)
+
+
+def test_show_fits_80_columns_with_each_detail_and_evidence_count(cli) -> None:
+    path = new_session(cli)
+    detail = "TLS 1.2 or later on every public endpoint, checked with SSL Labs on the day of the call.\nHSTS too."
+    cli("answer", str(path), "tls-external", "Yes", "--detail", detail,
+        "--evidence", "https://acme.test/trust", "https://acme.test/tls")
+    text = cli("show", "acme-notes").out
+    assert all(len(line) <= 80 for line in text.splitlines())
+    assert "tls-external  Yes  evidence: 2" in text
+    assert "certs-external  (unanswered)  evidence: 0" in text
+    assert "detail: TLS 1.2 or later" in text and "HSTS too." in text
+    assert "correctly configured certificates?" in flat(text), "question texts are wrapped, not cut"
+    assert MINUTE.search(text.splitlines()[1])
+    assert json.loads(cli("show", "acme-notes", "--json").out)["questions"][0]["detail"] == detail
+
+
+def test_show_flagged_prints_a_numbered_follow_up_list_to_paste_into_an_email(cli) -> None:
+    path = new_session(cli)
+    cli("answer", str(path), "tls-external", "Partial", "--detail", "TLS 1.2 on the app; the API unclear.", "--flag")
+    cli("answer", str(path), "logs-to-client", "Unknown", "--flag")
+    cli("answer", str(path), "certs-external", "Yes")
+    text = cli("show", "acme-notes", "--flagged").out
+    assert text.startswith("Follow-up questions: Acme Notes security review (Acme)\n")
+    lines = text.splitlines()
+    assert "1. Does the SaaS provider protect external data in transit using TLS?" in lines
+    assert "   Detail: TLS 1.2 on the app; the API unclear." in lines
+    assert any(line.startswith("2. Does the provider make logs available") for line in lines)
+    assert "certificates" not in text, "only flagged questions"
+    assert all(len(line) <= 72 for line in lines)
+
+
+def test_show_flagged_includes_notes_and_drops_terminal_escapes_from_the_session_file(cli) -> None:
+    path = new_session(cli)
+    cli("answer", str(path), "tls-external", "Partial", "--flag")
+    text = path.read_text(encoding="utf-8")
+    text = text.replace('notes = ""', 'notes = "\\u001b[2J\\u001b]0;pwned\\u0007Ask for the pentest."', 1)
+    path.write_text(text, encoding="utf-8")
+    shown = cli("show", "acme-notes", "--flagged").out
+    assert "   Notes: Ask for the pentest." in shown.splitlines()
+    assert "\x1b" not in shown and "\x07" not in shown
+
+
+def test_show_flagged_says_when_nothing_is_flagged(cli) -> None:
+    new_session(cli)
+    result = cli("show", "acme-notes", "--flagged")
+    assert result.code == 0 and result.out.strip() == "No flagged questions in Acme Notes security review."
+
+
+def test_export_body_prints_the_page_without_front_matter_and_leaves_exports_alone(cli, workspace: Path) -> None:
+    path = new_session(cli)
+    cli("answer", str(path), "tls-external", "Yes", "--detail", "TLS 1.3")
+    body = cli("export", "acme-notes", "--body").out
+    whole = cli("export", "acme-notes", "-o", "-").out
+    assert body.startswith("| **Question** | **Answer** | **Detail** |\n")
+    assert "dateCreated" not in body and whole.endswith(body)
+    assert cli("export", "acme-notes", "--body", "-o", "-").out == body
+    assert not (workspace / "exports").exists(), "nothing is written without -o FILE"
+
+
+def test_export_body_to_a_file_never_replaces_the_exported_page(cli, workspace: Path) -> None:
+    path = new_session(cli)
+    cli("export", str(path))
+    page = workspace / "exports" / "acme-notes.md"
+    before = page.read_text(encoding="utf-8")
+    for extra in ([], ["--force"]):
+        refused = cli("export", "acme-notes", "--body", "-o", str(page), *extra)
+        assert refused.code == 1 and "holds the whole page" in refused.err
+    assert page.read_text(encoding="utf-8") == before
+    target = workspace / "paste-me.md"
+    assert cli("export", "acme-notes", "--body", "-o", str(target)).code == 0
+    assert target.read_text(encoding="utf-8") == cli("export", "acme-notes", "--body").out
+    assert cli("export", "acme-notes", "--body", "-o", str(target)).code == 0, "the same body again"
+    cli("answer", str(path), "tls-external", "No")
+    assert cli("export", "acme-notes", "--body", "-o", str(target)).code == 1, "another body needs --force"
+    assert cli("export", "acme-notes", "--body", "-o", str(target), "--force").code == 0
+
+
+def test_export_body_of_an_imported_page_keeps_its_intro_and_line_ends(cli, workspace: Path) -> None:
+    text = (Path(__file__).parent / "fixtures" / "pages" / "harbourline-handwritten.md").read_text(encoding="utf-8")
+    page = workspace / "harbourline.md"
+    page.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    cli("import", str(page))
+    body = cli("export", "harbourline-tasks", "--body").out
+    after_front_matter = text.split("\n---\n", 1)[1].lstrip("\n").replace("\n", "\r\n")
+    assert body == after_front_matter
+
+
+def test_list_and_show_print_no_terminal_escapes_from_session_files(cli, workspace: Path, monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "120")
+    path = new_session(cli)
+    text = path.read_text(encoding="utf-8").replace('questionnaire = "saas-security-bronze"',
+                                                    'questionnaire = "saas-security-bronze\\u001b]0;owned\\u0007"', 1)
+    path.write_text(text, encoding="utf-8")
+    planted = workspace / "sessions" / "evil\x1b[2J.toml"
+    planted.write_text(text, encoding="utf-8")
+    for output in (cli("list").out, cli("show", "acme-notes").out):
+        assert "saas-security-bronze" in output
+        assert "\x1b" not in output and "\x07" not in output

@@ -264,3 +264,45 @@ def test_small_page_variations_round_trip(bronze, text: str, hint: str) -> None:
     assert export_page(result.review) == text
     assert "the front-matter has no dateCreated" in result.unmapped
     assert result.review.created == result.review.updated, "a missing dateCreated falls back to date"
+
+
+def session_names(workspace: Path) -> list[str]:
+    return sorted(p.name for p in (workspace / "sessions").glob("*.toml"))
+
+
+def test_importing_the_same_page_twice_names_the_review_that_holds_it(cli, workspace: Path) -> None:
+    assert cli("import", str(HANDWRITTEN)).code == 0
+    held = workspace / "sessions" / "harbourline-tasks.toml"
+    before = held.read_bytes()
+    again = cli("import", str(HANDWRITTEN))
+    assert again.code == 0
+    assert again.out.strip() == f"{HANDWRITTEN}: already imported as {held} (the same file); nothing written"
+    assert session_names(workspace) == ["harbourline-tasks.toml"] and held.read_bytes() == before
+
+
+def test_a_page_with_the_title_of_an_imported_one_is_the_same_page(cli, workspace: Path) -> None:
+    cli("import", str(HANDWRITTEN))
+    cli("answer", "harbourline-tasks", "tls-external", "No")
+    edited_on_the_wiki = workspace / "harbourline-v2.md"
+    edited_on_the_wiki.write_text(HANDWRITTEN.read_text(encoding="utf-8").replace("2023 procurement", "2024 procurement"),
+                                  encoding="utf-8")
+    result = cli("import", str(edited_on_the_wiki))
+    assert result.code == 0
+    assert "already imported as" in result.out and "harbourline-tasks.toml" in result.out
+    assert "the same title, 'Harbourline Tasks security review'" in result.out
+    assert session_names(workspace) == ["harbourline-tasks.toml"]
+
+
+def test_a_folder_import_skips_pages_already_held_and_imports_the_others(cli, workspace: Path) -> None:
+    cli("import", str(HANDWRITTEN))
+    folder = workspace / "wiki"
+    folder.mkdir()
+    (folder / "harbourline.md").write_text(HANDWRITTEN.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "harbourline-copy.md").write_text(HANDWRITTEN.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "quayside.md").write_text(MINIMAL.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "quayside-copy.md").write_text(MINIMAL.read_text(encoding="utf-8"), encoding="utf-8")
+    result = cli("import", str(folder))
+    assert result.code == 0
+    assert session_names(workspace) == ["harbourline-tasks.toml", "quayside-chat.toml"]
+    assert result.out.count("already imported as") == 3, "a copy within the same folder is the same page too"
+    assert f"{folder / 'quayside.md'}: already imported as {workspace / 'sessions' / 'quayside-chat.toml'}" in result.out

@@ -67,9 +67,13 @@ def load_page(workspace: Workspace, path: Path, questionnaire_id: str | None) ->
 
 
 def import_pages(args: argparse.Namespace) -> int:
-    """Each page is imported on its own: a broken page is reported and skipped, the others
-    still become sessions, and the exit code says whether any failed."""
+    """Each page is imported on its own: a broken page is reported and skipped, a page some
+    review already holds is named and skipped, the others still become sessions, and the exit
+    code says whether any failed."""
+    from ..core.page_holders import PageHolders
+
     workspace = workspace_of(args)
+    holders = PageHolders(workspace.session_files())
     failed = 0
     for path in page_files(args.pages):
         try:
@@ -78,6 +82,11 @@ def import_pages(args: argparse.Namespace) -> int:
             print(f"vendor-review: error: {error}", file=sys.stderr)
             failed += 1
             continue
+        held = holders.holder(imported.review)
+        if held is not None:
+            holder, why = held
+            print(f"{path}: already imported as {holder} ({why}); nothing written")
+            continue
         ensure_private_dir(workspace.sessions)
         target = claim_new_path(workspace.sessions, imported.review.product, ".toml")
         try:
@@ -85,6 +94,7 @@ def import_pages(args: argparse.Namespace) -> int:
         except BaseException:
             target.unlink(missing_ok=True)
             raise
+        holders.add(target, imported.review)
         print(f"{path} -> {target}")
         for note in imported.unmapped:
             print(f"  {note}")

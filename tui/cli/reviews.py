@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 from pathlib import Path
 from typing import Any
@@ -15,14 +16,16 @@ from ..core.exporting import export_to_file
 from ..core.files import ensure_private_dir
 from ..core.interview import make_evidence, parse_answer, record_answer, set_text
 from ..core.naming import claim_new_path
-from ..core.page import export_page
-from ..core.review import Review, start_review
+from ..core.page import export_body, export_page
+from ..core.report import follow_up_text, review_text
+from ..core.review import start_review
 from ..core.store import LOCK_WAIT_SECONDS, SessionError, open_review, read_review, write_review
-from ..core.summary import review_summary
+from ..core.summary import cell_width, column_widths, fitting_columns, list_cells, review_summary
 from .pages import new_from_previous
 from .options import CommandLineError, add_command, workspace_of
 
 DEFAULT_QUESTIONNAIRE = "saas-security-bronze"
+LIST_GAP = 2  # cells between two columns of `list`
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -56,13 +59,20 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     show = add_command(commands, "show", "summarise a review: progress, unanswered, flagged")
     show.add_argument("session", help="session file or name")
-    show.add_argument("--json", action="store_true", help="machine-readable output")
+    shown_as = show.add_mutually_exclusive_group()
+    shown_as.add_argument("--json", action="store_true", help="machine-readable output")
+    shown_as.add_argument("--flagged", action="store_true",
+                          help="only the flagged questions with their answer, detail and notes, "
+                          "numbered, as plain text to paste into an email to the vendor")
     show.set_defaults(handler=show_review)
 
     export = add_command(commands, "export", "write the review as a Wiki.js Markdown page")
     export.add_argument("session", help="session file or name")
     export.add_argument("-o", "--output", metavar="FILE", help="file to write, or - for stdout "
                         "(default: exports/NAME.md)")
+    export.add_argument("--body", action="store_true",
+                        help="the page without its front-matter, for the Wiki.js editor: to standard "
+                        "output unless -o FILE is given (never to exports/NAME.md)")
     export.add_argument("--force", action="store_true",
                         help="overwrite a file that is not an earlier export of this review")
     export.set_defaults(handler=export_review)
@@ -102,7 +112,7 @@ def list_reviews(args: argparse.Namespace) -> int:
         except SessionError as error:
             print(f"vendor-review: warning: {error}", file=sys.stderr)
             continue
-        rows.append({"path": str(path), **review_summary(review, brief=True)})
+        rows.append({"path": str(path), "session": path.stem, **review_summary(review, brief=True)})
     rows.sort(key=lambda row: row["updated"], reverse=True)
     if args.json:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
@@ -110,12 +120,23 @@ def list_reviews(args: argparse.Namespace) -> int:
     if not rows:
         print(f"no reviews in {workspace.sessions}")
         return 0
-    print(f"{'SESSION':<24} {'PRODUCT':<24} {'QUESTIONNAIRE':<22} {'DONE':>7} {'FLAGS':>5}  UPDATED")
-    for row in rows:
-        done = f"{row['answered']}/{row['total']}"
-        print(f"{Path(row['path']).stem[:24]:<24} {row['product'][:24]:<24} "
-              f"{row['questionnaire'][:22]:<22} {done:>7} {row['flagged']:>5}  {row['updated'][:16]}")
+    print("\n".join(_list_lines([list_cells(row["session"], row) for row in rows])))
     return 0
+
+
+def _list_lines(cells: list[dict[str, str]]) -> list[str]:
+    """The list as a table as wide as the terminal (80 columns when it is not one)."""
+    columns = fitting_columns(cells, shutil.get_terminal_size().columns, LIST_GAP)
+    widths = column_widths(cells, columns)
+
+    def line(values: dict[str, str]) -> str:
+        padded = []
+        for column in columns:
+            fill = " " * (widths[column.key] - cell_width(values[column.key]))
+            padded.append(fill + values[column.key] if column.right else values[column.key] + fill)
+        return (" " * LIST_GAP).join(padded).rstrip()
+
+    return [line({c.key: c.heading.upper() for c in columns}), *(line(row) for row in cells)]
 
 
 def answer_question(args: argparse.Namespace) -> int:
@@ -146,40 +167,29 @@ def answer_question(args: argparse.Namespace) -> int:
 
 def show_review(args: argparse.Namespace) -> int:
     review = read_review(workspace_of(args).session_path(args.session))
+    if args.flagged:
+        print(follow_up_text(review))
+        return 0
     summary = review_summary(review)
     if args.json:
         print(json.dumps(summary, indent=2, ensure_ascii=False))
         return 0
-    print(_summary_text(review, summary))
+    print(review_text(review, summary))
     return 0
-
-
-def _summary_text(review: Review, summary: dict[str, Any]) -> str:
-    lines = [
-        f"{review.title()} ({summary['questionnaire']} {summary['questionnaire_version']})",
-        f"vendor: {review.vendor_name}   reviewer: {review.reviewer or '-'}   updated: {summary['updated']}",
-        f"progress: {summary['answered']}/{summary['total']} answered, {summary['flagged']} flagged",
-        "",
-    ]
-    for item in summary["questions"]:
-        marks = ("F" if item["flagged"] else " ") + ("S" if item["skipped"] else " ")
-        answer = item["answer"] or ("(skipped)" if item["skipped"] else "(unanswered)")
-        lines.append(f"{marks} {item['id']:<24} {answer:<14} {item['text'][:80]}")
-    unanswered = [item["id"] for item in summary["questions"] if item["unanswered"]]
-    flagged = [item["id"] for item in summary["questions"] if item["flagged"]]
-    lines += ["", f"unanswered: {', '.join(unanswered) or 'none'}", f"flagged: {', '.join(flagged) or 'none'}"]
-    return "\n".join(lines)
 
 
 def export_review(args: argparse.Namespace) -> int:
     workspace = workspace_of(args)
     path = workspace.session_path(args.session)
     review = read_review(path)
-    if args.output == "-":
-        sys.stdout.write(export_page(review))
+    if args.output == "-" or (args.body and not args.output):
+        sys.stdout.write(export_body(review) if args.body else export_page(review))
         sys.stdout.flush()
         return 0
     target = Path(args.output) if args.output else workspace.export_path(path)
-    export_to_file(review, target, force=args.force)
+    if args.body and target.resolve() == workspace.export_path(path, make_folder=False).resolve():
+        raise InputError(f"{target}: holds the whole page, never the body alone; "
+                         "give another file with -o, or none for standard output")
+    export_to_file(review, target, force=args.force, body=args.body)
     print(target)
     return 0

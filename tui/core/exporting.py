@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .files import UnsafePathError, atomic_write, read_regular_file
-from .page import export_page, wiki_timestamp
+from .page import export_body, export_page, wiki_timestamp
 from .review import Review
 
 
@@ -19,10 +19,12 @@ def is_earlier_export(existing: str, review: Review) -> bool:
     return bool(created) and created.group(1).strip() == wiki_timestamp(review.created)
 
 
-def export_to_file(review: Review, target: Path, *, force: bool = False) -> str:
-    """Write the page to `target` (atomically) and return it. Refuses to replace a file that
-    is not an earlier export of this review unless forced, and never writes through a symlink."""
-    page = export_page(review)
+def export_to_file(review: Review, target: Path, *, force: bool = False, body: bool = False) -> str:
+    """Write the page (or with `body`, the page without its front-matter) to `target`
+    (atomically) and return it. Refuses to replace a file that is not an earlier export of this
+    review unless forced, and never writes through a symlink. A body carries no creation time
+    to recognise it by, so only an identical one is replaced unforced."""
+    page = export_body(review) if body else export_page(review)
     if target.is_symlink():
         raise InputError(f"{target}: is a symbolic link; refusing to write through it")
     if target.exists() and not force:
@@ -30,8 +32,9 @@ def export_to_file(review: Review, target: Path, *, force: bool = False) -> str:
             existing = read_regular_file(target).decode("utf-8", "replace")
         except OSError as error:
             raise InputError(f"{target}: {error}") from None
-        if existing != page and not is_earlier_export(existing, review):
-            raise InputError(f"{target}: exists and is not an export of this review; use --force to replace it")
+        if existing != page and (body or not is_earlier_export(existing, review)):
+            what = "holds something else" if body else "is not an export of this review"
+            raise InputError(f"{target}: exists and {what}; use --force to replace it")
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         atomic_write(target, page.encode("utf-8"))

@@ -298,6 +298,7 @@ def _remember_sources(review: Review, page: ParsedPage, rows: list[PageRow | Non
         after_table=page.after_table,
         ending=page.ending,
         crlf=page.crlf,
+        digest=page.digest,
     )
 
 

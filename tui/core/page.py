@@ -149,14 +149,26 @@ def render_section(section: SectionNotes) -> str:
 def export_page(review: Review) -> str:
     """The whole page. Like pages Wiki.js stores, it ends without a final newline.
     An imported review keeps the layout of the page it came from (see `_export_imported`)."""
+    return "".join(_page_parts(review))
+
+
+def export_body(review: Review) -> str:
+    """The page without its front-matter, for pasting into the Wiki.js editor by hand: there
+    the title, description and tags live in the page's properties dialog, and pasted
+    front-matter would show on the page as text."""
+    return _page_parts(review)[1].lstrip("\r\n")
+
+
+def _page_parts(review: Review) -> tuple[str, str]:
+    """The front-matter, and everything after it (starting with the line breaks between)."""
     if review.page is not None:
         return _export_imported(review, review.page)
     rows = "\n".join(render_row(review, response) for response in review.questions)
-    page = f"{render_front_matter(review)}\n\n{TABLE_HEADER}\n{rows}"
+    body = f"\n\n{TABLE_HEADER}\n{rows}"
     sections = SECTION_GAP.join(render_section(s) for s in review.sections if s.quotes)
     if sections:
-        page += f"{SECTIONS_RULE}{sections}"
-    return page
+        body += f"{SECTIONS_RULE}{sections}"
+    return render_front_matter(review), body
 
 
 # -- imported pages: untouched parts verbatim -------------------------------------------
@@ -190,13 +202,15 @@ def _is_blank(response: Response) -> bool:
     return not (response.answer or response.qualifier or response.detail or response.evidence)
 
 
-def _export_imported(review: Review, page: ImportedPage) -> str:
-    """The imported page, in its own line ends (see `_imported_layout`)."""
-    text = _imported_layout(review, page)
-    return text.replace("\n", "\r\n") if page.crlf else text
+def _export_imported(review: Review, page: ImportedPage) -> tuple[str, str]:
+    """The imported page's front-matter and the rest, in its own line ends (see `_imported_layout`)."""
+    front, body = _imported_layout(review, page)
+    if page.crlf:
+        return front.replace("\n", "\r\n"), body.replace("\n", "\r\n")
+    return front, body
 
 
-def _imported_layout(review: Review, page: ImportedPage) -> str:
+def _imported_layout(review: Review, page: ImportedPage) -> tuple[str, str]:
     """The imported page with each part the reviewer has not changed written as it was read.
     A question or section the page did not have appears once it holds something."""
     front = page.front_matter.text if _unchanged(page.front_matter, front_matter_digest(review)) \
@@ -207,7 +221,7 @@ def _imported_layout(review: Review, page: ImportedPage) -> str:
             continue
         verbatim = _unchanged(response.page_row, row_digest(review, response))
         rows.append(response.page_row.text if verbatim and response.page_row else render_row(review, response))
-    text = f"{front}{page.intro}{page.table_header}\n" + "\n".join(rows)
+    text = f"{page.intro}{page.table_header}\n" + "\n".join(rows)
     blocks: list[tuple[str, str]] = []
     for section in review.sections:
         block = section.page_block
@@ -217,10 +231,10 @@ def _imported_layout(review: Review, page: ImportedPage) -> str:
             blocks.append((render_section(section), block.gap if block and block.gap else SECTION_GAP))
     had_sections = any(section.page_block for section in review.sections)
     if not blocks:
-        return text + page.after_table.rstrip() + page.ending
+        return front, text + page.after_table.rstrip() + page.ending
     if had_sections:
         text += page.after_table
     else:
         text += page.after_table + SECTION_GAP if page.after_table.strip() else SECTIONS_RULE
     text += "".join(body + gap for body, gap in blocks[:-1]) + blocks[-1][0]
-    return text + page.ending
+    return front, text + page.ending

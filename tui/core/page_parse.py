@@ -13,6 +13,7 @@ every cell's Markdown was nearly all the cost of importing a long page.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 from dataclasses import dataclass, field
@@ -70,6 +71,7 @@ class ParsedPage:
     sections: list[PageSection] = field(default_factory=list)
     ending: str = ""
     crlf: bool = False
+    digest: str = ""  # of the text as given: the same file imported again is recognised by it
 
 
 # -- cells ---------------------------------------------------------------------------------
@@ -287,9 +289,15 @@ def _question_table(tokens: list[Token]) -> tuple[int, int] | None:
 _LONE_CR = re.compile(r"\r(?!\n)")
 
 
+def content_digest(text: str) -> str:
+    """The SHA-256 of a page's text, which is its file's bytes (pages are read as strict UTF-8)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def parse_page(text: str, name: str) -> ParsedPage:
     """Split a page into its parts, or raise PageError naming the file and line. A page with
     Windows line ends throughout is read with plain newlines and remembers its line end."""
+    original = text
     crlf = "\r\n" in text and "\n" not in text.replace("\r\n", "")
     text = text.replace("\r\n", "\n") if crlf else text
     lone_cr = _LONE_CR.search(text)
@@ -331,6 +339,7 @@ def parse_page(text: str, name: str) -> ParsedPage:
         after_table=core,
         ending=tail[len(core):],
         crlf=crlf,
+        digest=content_digest(original),
     )
     headings = [(i, t.map[0] + body_line) for i, t in enumerate(tokens)
                 if t.type == "heading_open" and t.tag in ("h1", "h2") and t.map and t.map[0] + body_line >= end]

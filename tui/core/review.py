@@ -129,6 +129,7 @@ class ImportedPage(_Model):
     after_table: str = Field("", description="After the last row, up to the first section.")
     ending: str = Field("", description="The page's trailing white space (a final newline).")
     crlf: bool = Field(False, description="The page had Windows line ends (CRLF) throughout.")
+    digest: str = Field("", description="SHA-256 of the page file as imported: importing it again is refused.")
 
 
 class PreviousAnswer(_Model):
@@ -199,8 +200,8 @@ class Cursor(_Model):
 
 class Review(_Model):
     format: int = FORMAT_VERSION
-    questionnaire: str
-    questionnaire_version: str
+    questionnaire: Line  # a questionnaire id, but read from a file like any text: cleaned
+    questionnaire_version: Line
     page_title: Line = Field(
         "{product} security review",
         description="The export's title: {product} and {vendor} are filled in.",

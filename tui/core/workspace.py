@@ -77,12 +77,14 @@ class Workspace:
             return self.root / given
         return self.sessions / f"{reference}.toml"
 
-    def export_path(self, session: Path) -> Path:
+    def export_path(self, session: Path, *, make_folder: bool = True) -> Path:
         """Where a session's page goes by default: exports/NAME.md, in a folder made 0700
-        because pages hold the same confidential findings as the sessions."""
+        because pages hold the same confidential findings as the sessions (`make_folder`
+        False only names the file, for a command that must not write there)."""
         from .files import ensure_private_dir
 
-        ensure_private_dir(self.exports)
+        if make_folder:
+            ensure_private_dir(self.exports)
         return self.exports / f"{session.stem}.md"
 
     def session_files(self) -> list[Path]:

@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Input, Label, Static
 
 from ...core.lock import ReviewLocked
 from ...core.store import SessionError, open_review, read_review
-from ...core.summary import review_summary
+from ...core.summary import fitting_columns, list_cells, review_summary
 from ..bindings import bind
 from ..paths import shown
 from ..widgets.key_footer import KeyFooter
@@ -25,12 +25,13 @@ class StartScreen(WizardScreen[None]):
         bind("delete_review", "delete", label="Delete"),
         bind("filter", label="Filter"),
     ]
-    help_text = "Enter resumes the highlighted review. Type in the filter to narrow the list by product or questionnaire."
+    help_text = ("Enter resumes the highlighted review. Type in the filter to narrow the list by session, "
+                 "product or questionnaire; Enter there opens the highlighted match.")
 
     def compose(self) -> ComposeResult:
         workspace = self.wizard.workspace
         yield Label("vendor-review: saved reviews", classes="dialog-title")
-        yield Input(placeholder="filter by product or questionnaire (ctrl+f)", id="filter")
+        yield Input(placeholder="filter by session, product or questionnaire (ctrl+f)", id="filter")
         yield DataTable(id="reviews", cursor_type="row", zebra_stripes=True)
         yield Static(id="empty", markup=False)
         yield Static(Text(f"sessions in {shown(workspace.sessions)}   exports in {shown(workspace.exports)}",
@@ -38,8 +39,6 @@ class StartScreen(WizardScreen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns("Product", "Questionnaire", "Done", "Flags", "Updated")
         self._rows: list[tuple[Path, dict]] = []
         problems = []
         for path in self.wizard.workspace.session_files():
@@ -51,20 +50,38 @@ class StartScreen(WizardScreen[None]):
         for problem in problems:
             self.notify(problem, title="Skipped a session file", severity="warning", markup=False)
         self._fill("")
-        table.focus()
+        self.query_one(DataTable).focus()
+
+    def on_resize(self) -> None:
+        self._fill(self.query_one("#filter", Input).value)
 
     def _fill(self, words: str) -> None:
+        """The reviews matching `words`, in the columns that fit the width (as `vendor-review
+        list` drops them); the highlight stays on the review it was on while that one matches."""
         table = self.query_one(DataTable)
-        table.clear()
+        highlighted = self._highlighted()
         folded = words.casefold()
-        for path, row in self._rows:
-            if folded and folded not in f"{row['product']} {row['questionnaire']} {path.stem}".casefold():
-                continue
-            table.add_row(Text(row["product"]), Text(row["questionnaire"]), f"{row['answered']}/{row['total']}",
-                          str(row["flagged"] or ""), row["updated"][:16].replace("T", " "), key=str(path))
+        matches = [(path, list_cells(path.stem, row)) for path, row in self._rows
+                   if not folded or folded in f"{row['product']} {row['questionnaire']} {path.stem}".casefold()]
+        # Each column takes its cell padding on both sides; the rest is kept for the scrollbar.
+        columns = fitting_columns([cells for _, cells in matches], self.app.size.width - 4, 2)
+        table.clear(columns=True)
+        table.add_columns(*(Text(c.heading, justify="right" if c.right else "left") for c in columns))
+        for path, cells in matches:
+            table.add_row(*(Text(cells[c.key], justify="right" if c.right else "left") for c in columns),
+                          key=str(path))
+        if highlighted in {str(path) for path, _ in matches}:
+            table.move_cursor(row=table.get_row_index(highlighted))
         empty = self.query_one("#empty", Static)
         empty.display = table.row_count == 0
         empty.update("No saved reviews match." if self._rows else "No saved reviews yet: ctrl+n starts one.")
+
+    def _highlighted(self) -> str | None:
+        """The key (session path) of the highlighted row, if the table has any rows."""
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
 
     @on(Input.Changed, "#filter")
     def filter_changed(self, event: Input.Changed) -> None:
@@ -72,7 +89,12 @@ class StartScreen(WizardScreen[None]):
 
     @on(Input.Submitted, "#filter")
     def filter_done(self) -> None:
-        self.query_one(DataTable).focus()
+        """Enter in the filter opens the highlighted match (the first, or the only one)."""
+        highlighted = self._highlighted()
+        if highlighted is None:
+            self.notify("No saved reviews match.", severity="warning")
+            return
+        self.wizard.open_session(Path(highlighted))
 
     def action_filter(self) -> None:
         self.query_one("#filter").focus()
@@ -87,10 +109,10 @@ class StartScreen(WizardScreen[None]):
         self.app.push_screen(NewReviewScreen())
 
     def action_delete(self) -> None:
-        table = self.query_one(DataTable)
-        if table.row_count == 0:
+        highlighted = self._highlighted()
+        if highlighted is None:
             return
-        path = Path(str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value))
+        path = Path(highlighted)
 
         def confirmed(yes: bool | None) -> None:
             if yes:
