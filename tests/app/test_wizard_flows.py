@@ -526,3 +526,32 @@ async def test_a_repeated_message_is_not_stacked(workspace: Path, session: Path)
             await pilot.press("ctrl+p")  # "This is the first question."
         await settle(pilot, app)
         assert [n.message for n in app._notifications] == ["This is the first question."]
+
+
+async def test_resume_types_where_the_cursor_was_in_the_detail(workspace: Path, session: Path) -> None:
+    app = wizard(workspace, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("y", *"TLS 1.2 on", "enter", *"every client.", *["left"] * len("client."), "ctrl+q")
+    assert (saved(session).cursor.row, saved(session).cursor.column) == (1, len("every "))
+
+    again = wizard(workspace, session)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot, again)
+        await pilot.press(*"API ")
+        await pilot.press("ctrl+q")
+    assert saved(session).response("tls-external").detail == "TLS 1.2 on\nevery API client."
+
+
+async def test_moving_between_questions_without_editing_keeps_the_updated_time(
+        workspace: Path, session: Path) -> None:
+    before = saved(session).updated
+    app = wizard(workspace, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("ctrl+n", "ctrl+n", "tab", "ctrl+p", "ctrl+o", "escape")
+        await settle(pilot, app)
+        await pilot.press("ctrl+q")
+    review = saved(session)
+    assert review.cursor.question == review.questions[1].id  # where the reviewer is was saved ...
+    assert review.updated == before  # ... but it is not a change: the page's date: stays

@@ -196,6 +196,10 @@ class Cursor(_Model):
 
     question: str = ""
     field: Literal["answer", "detail", "evidence", "notes", "qualifier"] = "answer"
+    # In the detail or the notes: the text cursor's line and column (0-based), so typing
+    # after a resume goes where it went before (format 2; format 1 files read as 0, 0).
+    row: int = Field(0, ge=0)
+    column: int = Field(0, ge=0)
 
 
 class Review(_Model):
@@ -322,6 +326,13 @@ class Review(_Model):
         self._changed.add(question_id or "")
         if question_id and self._open_questions is not None:
             self._open_questions.refresh(self, question_id)
+
+    def move_cursor(self, cursor: Cursor) -> None:
+        """Where the reviewer is: saved so a resumed review opens there, but not a change to
+        the review, so `updated` (the page's `date:`) stays as it was."""
+        if cursor != self.cursor:
+            self.cursor = cursor
+            self._changed.add("")
 
     def has_changes(self) -> bool:
         """Whether anything was touched since the last save took the changes."""

@@ -99,7 +99,7 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
         self._said = ""  # what the last evidence action did, on the evidence line
         self._areas: list[TextArea] = []  # detail and notes, once mounted
         self._progress_shown: tuple[object, ...] = ()  # what the progress line shows
-        cursor = self.review.cursor
+        cursor = self._resumed = self.review.cursor  # showing the question records a new one
         known = {r.id for r in self.review.questions}
         first = cursor.question if cursor.question in known else self.review.questions[0].id
         self.show(first, focus="answer")
@@ -135,10 +135,21 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
             self._typed_ahead = ""
         await self.add_previous_answer()
         await self.mount_passages()
+        self._put_text_cursor_back()
         focus = self._focus_when_ready or focus
         if focus != "answer" and self.focused is self.query_one("#answer"):
             self._focus_field(self.query_one(f"#{focus if focus in FIELDS else 'answer'}"))
         self.wizard.accept_input()  # keys typed while the review was being opened
+
+    def _put_text_cursor_back(self) -> None:
+        """A resumed review types where the reviewer left off, not at the start of the text
+        (one export read `client.. Ask on the call`)."""
+        cursor = self._resumed
+        area = self._area(cursor.field)
+        if area is not None and cursor.question == self._question_id and not self._focus_when_ready:
+            self._filling = True
+            area.move_cursor((cursor.row, cursor.column))
+            self._filling = False
 
     # -- reading the review ----------------------------------------------------------------
 
@@ -240,13 +251,25 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
         return True
 
     def _move_cursor(self, field: str) -> None:
+        """Record where the reviewer is, down to the line and column in the detail or notes:
+        saved for resuming, but not an edit (the review's `updated` time stays)."""
         if field not in FIELDS or self.read_only:
             return
-        cursor = Cursor(question=self._question_id, field=field)
+        row = column = 0
+        area = self._area(field)
+        if area is not None:
+            row, column = area.cursor_location
+        cursor = Cursor(question=self._question_id, field=field, row=row, column=column)
         if self.review.cursor != cursor:
-            self.review.cursor = cursor
-            self.review.touch()
-            self.wizard.changed(quiet=True)  # where the reviewer is: kept for resuming, not an edit
+            self.review.move_cursor(cursor)
+            self.wizard.changed(quiet=True)
+
+    def _area(self, field: str) -> TextArea | None:
+        return next((area for area in self._areas if area.id == field), None)
+
+    def on_text_area_selection_changed(self, event: TextArea.SelectionChanged) -> None:
+        if not self._filling and self.focused is event.text_area and self._question_id:
+            self._move_cursor(str(event.text_area.id))
 
     def _focus_field(self, field: Widget) -> None:
         """Focus without Textual's centring: the fields overflow the screen at 80x24, and
