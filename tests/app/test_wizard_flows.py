@@ -352,7 +352,7 @@ async def test_overview_moves_by_page_and_end_and_enter_opens_that_question(work
         assert not any(line.lstrip().startswith("1 ") for line in lines)  # scrolled past the top
         await pilot.press("pageup", "enter")
         await pilot.pause()
-        assert "Question 5 of 11" in screen_text(app)  # a page of the 7 rows shown, less one
+        assert "Question 9 of 11" in screen_text(app)  # a page of the 3 two-line rows shown, less one
 
 
 async def test_moving_saves_the_position_without_flashing_saving(workspace: Path, session: Path) -> None:
@@ -555,3 +555,32 @@ async def test_moving_between_questions_without_editing_keeps_the_updated_time(
     review = saved(session)
     assert review.cursor.question == review.questions[1].id  # where the reviewer is was saved ...
     assert review.updated == before  # ... but it is not a change: the page's date: stays
+
+
+async def test_the_finish_preview_keeps_the_page_line_breaks(workspace: Path, session: Path) -> None:
+    app = wizard(workspace, session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("y", *"Strong ciphers.", "enter", *"HSTS on every host.", "f8")
+        await settle(pilot, app)
+        assert isinstance(app.screen, FinishScreen)
+        lines = [line.strip(" │|") for line in screen_text(app).splitlines()]
+        assert any(line.endswith("Strong ciphers.") for line in lines)
+        assert "ciphers.HSTS" not in flat(screen_text(app))
+
+
+async def test_overview_rows_are_told_apart_at_80_columns_and_count_evidence(workspace: Path, session: Path) -> None:
+    from tui.core.review import Evidence
+
+    with open_review(session) as opened:
+        opened.review.update("tls-external", evidence=[Evidence(url="https://acme.example/trust")] * 2)
+        opened.save()
+    app = wizard(workspace, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("ctrl+o")
+        await settle(pilot, app)
+        lines = screen_text(app).splitlines()
+        rows = ["\n".join(lines[i:i + 2]) for i, line in enumerate(lines) if line[:5].strip() in ("1", "2", "3", "4")]
+        assert len(rows) == 4 and len({" ".join(row.split()[1:]) for row in rows}) == 4
+        assert "2 ev" in rows[0] and "TLS?" in rows[0] and "certificates?" in rows[1]

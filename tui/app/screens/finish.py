@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,12 +28,26 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
 
+BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
 def preview_parser() -> MarkdownIt:
-    """Textual's own parser plus front-matter, which it would otherwise show as a heading."""
+    """Textual's own parser plus front-matter, which it would otherwise show as a heading,
+    and `<br>` as a line break: the page breaks lines inside table cells with it, which
+    Textual drops as HTML (the preview read `ciphers.Evidence:`)."""
     from markdown_it import MarkdownIt
+    from markdown_it.rules_core import StateCore
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    return MarkdownIt("gfm-like").use(front_matter_plugin)
+    def breaks(state: StateCore) -> None:
+        for token in state.tokens:
+            for child in token.children or ():
+                if child.type == "html_inline" and BREAK.fullmatch(child.content.strip()):
+                    child.type, child.content = "hardbreak", ""
+
+    parser = MarkdownIt("gfm-like").use(front_matter_plugin)
+    parser.core.ruler.push("br_as_line_break", breaks)
+    return parser
 
 
 class FinishScreen(WizardScreen[None]):

@@ -22,7 +22,8 @@ class OverviewScreen(WizardScreen[None]):
         bind("export", label="Finish"),
     ]
     help_text = ("Enter opens the highlighted question. F = flagged, S = skipped (condition unmet), "
-                 "R = to re-check (a re-review: last review's answer not yet confirmed).")
+                 "R = to re-check (a re-review: last review's answer not yet confirmed); 2 ev = two evidence "
+                 "items. A question too long for two lines keeps its start and its end.")
 
     def __init__(self, current: str) -> None:
         super().__init__()

@@ -1,8 +1,11 @@
-"""Every question of a review on one line each: number, marks, answer, the text cut to the width.
+"""Every question of a review in two lines each: number, marks, answer, evidence count, text.
+
+Cut to one line at 80 columns, the bronze questions 1 and 2 (and 3 and 4) read the same: they
+differ only at the end. Two lines hold most questions whole, and a longer one keeps its start
+and its end (`…` in between), where questions that share a opening phrase differ.
 
 Lines are drawn only for the rows on screen (Textual's line API), so opening the overview of a
-2,000-question review builds nothing per question, and a long question never wraps onto the
-lines below where it would read as another row.
+2,000-question review builds nothing per question, and a question never runs into the next row.
 """
 
 from __future__ import annotations
@@ -19,10 +22,28 @@ from textual.strip import Strip
 from ...core.review import Review
 
 ANSWER_WIDTH = 12
+ROW_LINES = 2
 
 
-def question_line(review: Review, index: int) -> Text:
-    """`  7 F R Yes          Does the provider ...`: F flagged, S skipped, R to re-check."""
+def two_lines(text: str, width: int) -> tuple[str, str]:
+    """The text wrapped at words into two lines of `width`; what does not fit is taken from
+    the middle, so the second line ends as the question does."""
+    words = text.split()
+    first = ""
+    while words and len(first) + len(words[0]) + bool(first) <= width:
+        first += (" " if first else "") + words.pop(0)
+    if not first and words:  # one word longer than the line
+        first, words = words[0][:width], [words[0][width:], *words[1:]]
+    rest = " ".join(words)
+    if len(rest) > width:
+        tail = rest[len(rest) - width + 1:]
+        rest = "…" + (tail.split(" ", 1)[1] if " " in tail[:width // 2] else tail)
+    return first, rest
+
+
+def question_lines(review: Review, index: int, width: int) -> tuple[Text, Text]:
+    """`  7 F R Yes          2 ev  Does the provider ...` and the text's second line under
+    it: F flagged, S skipped, R to re-check, then how many evidence items it has."""
     response = review.questions[index]
     skipped = review.is_skipped(response)
     digits = max(3, len(str(len(review.questions))))
@@ -32,8 +53,12 @@ def question_line(review: Review, index: int) -> Text:
     line.append("R " if response.recheck else "  ", style="bold")
     answer = response.answer or ("skipped" if skipped else "—")
     line.append(f"{answer[:ANSWER_WIDTH]:<{ANSWER_WIDTH}} ", style="bold" if response.answer else "dim")
-    line.append(response.text)
-    return line
+    count = len(response.evidence)
+    line.append(f"{count:>2} ev  " if count else " " * 7, style="bold")
+    indent = line.cell_len
+    first, second = two_lines(response.text, max(10, width - indent))
+    line.append(first)
+    return line, Text(" " * indent + second, no_wrap=True, overflow="ellipsis")
 
 
 class QuestionList(ScrollView, can_focus=True):
@@ -70,15 +95,15 @@ class QuestionList(ScrollView, can_focus=True):
         self.set_reactive(QuestionList.highlighted, highlighted)
 
     def on_mount(self) -> None:
-        self.virtual_size = Size(0, len(self.review.questions))
+        self.virtual_size = Size(0, ROW_LINES * len(self.review.questions))
         self.call_after_refresh(self._keep_highlight_visible, center=True)
 
     def render_line(self, y: int) -> Strip:
-        index = self.scroll_offset.y + y
+        index, part = divmod(self.scroll_offset.y + y, ROW_LINES)
         width = self.scrollable_content_region.width
         if not 0 <= index < len(self.review.questions):
             return Strip.blank(width, self.rich_style)
-        line = question_line(self.review, index)
+        line = question_lines(self.review, index, width)[part]
         line.truncate(width, overflow="ellipsis", pad=True)
         base = self.rich_style
         if index == self.highlighted:
@@ -91,13 +116,14 @@ class QuestionList(ScrollView, can_focus=True):
         self._keep_highlight_visible()
 
     def _keep_highlight_visible(self, center: bool = False) -> None:
-        self.scroll_to_region(Region(0, self.highlighted, 1, 1), animate=False, center=center, immediate=True)
+        self.scroll_to_region(Region(0, ROW_LINES * self.highlighted, 1, ROW_LINES), animate=False,
+                              center=center, immediate=True)
 
     def action_move(self, step: int) -> None:
         self.highlighted = max(0, min(len(self.review.questions) - 1, self.highlighted + step))
 
     def action_page(self, direction: int) -> None:
-        self.action_move(direction * max(1, self.scrollable_content_region.height - 1))
+        self.action_move(direction * max(1, self.scrollable_content_region.height // ROW_LINES - 1))
 
     def action_choose(self) -> None:
         if self.review.questions:
