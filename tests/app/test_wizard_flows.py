@@ -584,3 +584,50 @@ async def test_overview_rows_are_told_apart_at_80_columns_and_count_evidence(wor
         rows = ["\n".join(lines[i:i + 2]) for i, line in enumerate(lines) if line[:5].strip() in ("1", "2", "3", "4")]
         assert len(rows) == 4 and len({" ".join(row.split()[1:]) for row in rows}) == 4
         assert "2 ev" in rows[0] and "TLS?" in rows[0] and "certificates?" in rows[1]
+
+
+async def test_quick_mode_capitals_answer_and_move_on_in_one_key(workspace: Path, session: Path) -> None:
+    app = wizard(workspace, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("Y", "N", "P")
+        await settle(pilot, app)
+        assert "Question 4 of 11" in screen_text(app)
+        assert app.screen.focused is app.screen.query_one("#answer")  # ready for the next key
+    review = saved(session)
+    assert [r.answer for r in review.questions[:4]] == ["Yes", "No", "Partial", ""]
+
+
+async def test_with_no_color_the_highlighted_overview_row_is_in_reverse_video(
+        workspace: Path, session: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = wizard(workspace, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("ctrl+o")
+        await settle(pilot, app)
+        listed = app.screen.query_one("#questions")
+        strip = listed.render_line(0)
+        plain = [s for s in strip if s.text.strip()]
+        assert plain and all(s.style is not None and s.style.reverse for s in plain)
+        assert not any(s.style and s.style.reverse for s in listed.render_line(2) if s.text.strip())  # the next row is not
+
+
+async def test_new_review_form_labels_its_fields_and_remembers_the_reviewer(workspace: Path) -> None:
+    app = wizard(workspace)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+n", *"Quillpad", "enter", "enter", "enter", *"Robin Vale")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Product" in text and "Quillpad" in text and "Reviewer" in text  # labels stay beside what is typed
+        assert app.screen.query_one("#reviewer-label").has_class("-focused")
+        assert not app.screen.query_one("#product-label").has_class("-focused")
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+    assert saved(workspace / "sessions" / "quillpad.toml").reviewer == "Robin Vale"
+
+    again = wizard(workspace)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert again.screen.query_one("#reviewer").value == "Robin Vale"

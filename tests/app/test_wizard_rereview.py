@@ -99,3 +99,22 @@ async def test_a_review_that_is_not_a_rereview_has_no_previous_line(workspace: P
         await pilot.press("=")  # nothing to accept: the key does nothing
         await pilot.pause()
         assert app.session is not None and app.session.review.response("tls-external").answer == ""
+
+
+async def test_at_80_columns_the_footer_keeps_save_and_quit(workspace: Path, rereview: Path) -> None:
+    from tui.core.sources.attaching import attach_source, load_source
+    from tui.core.store import read_review
+
+    from .conftest import FIXTURES
+
+    review = read_review(rereview)
+    attach_source(review, load_source(str(FIXTURES / "vendor-security.html"), url="https://lumenbox.example/s"))
+    write_review(rereview, review)
+    app = wizard(workspace, rereview)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        footer = screen_text(app).splitlines()[-1]
+        assert footer.rstrip().endswith("^q Save and quit")
+        assert "^n Next" in footer

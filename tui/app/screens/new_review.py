@@ -5,12 +5,14 @@ from __future__ import annotations
 from pydantic import ValidationError
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
 
 from ...core.errors import describe_validation_error
 from ...core.files import ensure_private_dir
 from ...core.naming import claim_new_path
+from ...core.remembered import remember_reviewer, remembered_reviewer
 from ...core.review import start_review
 from ...core.store import write_review
 from ..bindings import bind
@@ -20,6 +22,13 @@ from .form_fields import NEXT_FIELD, FormFields
 
 DEFAULT_QUESTIONNAIRE = "saas-security-bronze"
 FIELDS = ("product", "vendor", "description", "reviewer", "tags")
+LABELS = {  # the label beside the field, and the hint inside it until something is typed
+    "product": ("Product", "product under review (required)"),
+    "vendor": ("Vendor", "default: the product"),
+    "description": ("Description", "one line for the page description"),
+    "reviewer": ("Reviewer", "your name (remembered for the next review)"),
+    "tags": ("Tags", "comma-separated (default: the questionnaire's)"),
+}
 
 
 class NewReviewScreen(FormFields, WizardScreen[None]):
@@ -39,20 +48,23 @@ class NewReviewScreen(FormFields, WizardScreen[None]):
         yield Label("New review", classes="dialog-title")
         with VerticalScroll(id="form"):
             yield Select(choices, value=preselected, allow_blank=False, id="questionnaire")
-            placeholders = {
-                "product": "product under review (required)",
-                "vendor": "vendor (default: the product)",
-                "description": "one line for the page description",
-                "reviewer": "your name",
-                "tags": "tags, comma-separated (default: the questionnaire's)",
-            }
             for name in FIELDS:
-                yield Input(placeholder=placeholders[name], id=name)
+                label, placeholder = LABELS[name]
+                with Horizontal(classes="form-row"):  # a label stays when the placeholder is typed over
+                    yield Label(label, id=f"{name}-label", classes="form-label")
+                    yield Input(placeholder=placeholder, id=name,
+                                value=remembered_reviewer() if name == "reviewer" else "")
                 yield Static(id=f"{name}-error", classes="error", markup=False)
         yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#product").focus()
+
+    def on_descendant_focus(self, event: Widget.DescendantFocus) -> None:
+        """The field that takes the typing is marked on its label too: a focused input's
+        background alone does not show without colour."""
+        for label in self.query(".form-label"):
+            label.set_class(label.id == f"{event.widget.id}-label", "-focused")
 
     @on(Input.Changed, "#product")
     def product_typed(self) -> None:
@@ -88,6 +100,7 @@ class NewReviewScreen(FormFields, WizardScreen[None]):
         except OSError as error:
             self.query_one("#product-error", Static).update(f"Cannot save in {sessions}: {error}")
             return
+        remember_reviewer(values["reviewer"])
         self.wizard.open_session(path)
 
     def action_cancel(self) -> None:

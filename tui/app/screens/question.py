@@ -63,7 +63,8 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
         scale = self.wizard.questionnaire.scale if self.wizard.questionnaire else []
         keys = ", ".join(f"{o.key} {o.label}" for o in scale)
         return (f"On the answer line: {keys}; then type the detail. Tab and shift+tab move between "
-                "answer, qualifier, detail, evidence and notes. Unknown fills a stock detail when it is empty.")
+                "answer, qualifier, detail, evidence and notes. Unknown fills a stock detail when it is empty. "
+                "The same key in capitals (shift) answers and moves on to the next question.")
 
     def compose(self) -> ComposeResult:
         """Only what the first paint needs; the editable fields follow (see on_mount)."""
@@ -302,6 +303,9 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
             return
         record_answer(self.review, self.wizard.questionnaire, self._question_id, event.label)
         self._changed()
+        if event.move_on:
+            self._go(1)
+            return
         if not self._ready:  # answered before the fields arrived: _add_fields takes over
             self._focus_when_ready = "detail"
             return

@@ -16,12 +16,15 @@ if TYPE_CHECKING:  # a preview's plain ScalePoints serve as well (see screens/op
 
 
 class AnswerBar(Widget, can_focus=True):
-    """Shows `y Yes  n No ...` with the current answer highlighted; a scale key picks it."""
+    """Shows `y Yes  n No ...` with the current answer highlighted; a scale key picks it (and
+    the detail takes the typing), the same key in capitals picks it and moves on: an
+    answers-only assessment is one key a question."""
 
     class Picked(Message):
-        def __init__(self, label: str) -> None:
+        def __init__(self, label: str, *, move_on: bool = False) -> None:
             super().__init__()
             self.label = label
+            self.move_on = move_on  # quick mode: the capital key answers and goes to the next
 
     class TypedAhead(Message):
         """Text typed after a pick, before the focus reached the detail: it belongs there."""
@@ -64,6 +67,11 @@ class AnswerBar(Widget, can_focus=True):
                 event.prevent_default()
                 self._picked = True
                 self.post_message(self.Picked(option.label))
+                return
+            if option.key.islower() and event.character == option.key.upper():
+                event.stop()  # the focus stays here, on the next question's answer line
+                event.prevent_default()
+                self.post_message(self.Picked(option.label, move_on=True))
                 return
 
     def on_focus(self) -> None:
