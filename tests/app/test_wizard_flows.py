@@ -631,3 +631,32 @@ async def test_new_review_form_labels_its_fields_and_remembers_the_reviewer(work
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert again.screen.query_one("#reviewer").value == "Robin Vale"
+
+
+async def test_a_bare_address_is_completed_and_a_bad_one_reported_as_the_field_is_left(
+        workspace: Path, session: Path) -> None:
+    app = wizard(workspace, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("ctrl+l", *"ftp:x", "enter")
+        await pilot.pause()
+        assert app.screen.focused.id == "label"  # type: ignore[union-attr]
+        assert "must start with http://, https:// or mailto:" in flat(screen_text(app))
+        app.screen.query_one("#url").value = ""  # type: ignore[attr-defined]
+        app.screen.query_one("#url").focus()
+        await pilot.press(*"vendor.example/security", "enter")
+        await pilot.pause()
+        assert "→ https://vendor.example/security" in flat(screen_text(app))
+        await pilot.press("enter", "enter")
+        await settle(pilot, app)
+    assert [e.url for e in saved(session).response("tls-external").evidence] == ["https://vendor.example/security"]
+
+
+async def test_sections_show_what_each_section_asks(workspace: Path, session: Path) -> None:
+    prompt = load_questionnaire(builtin_folder() / "saas-security-bronze.toml").sections[0].prompt
+    app = wizard(workspace, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("f10")
+        await settle(pilot, app)
+        assert flat(prompt)[:50] in flat(screen_text(app))

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from .errors import InputError, describe_validation_error
 from .questionnaire import Questionnaire
-from .review import Evidence, Response, Review, now, stock_unknown_detail
+from .review import Evidence, Response, Review, check_url, now, stock_unknown_detail
 
 UNKNOWN = "Unknown"
 _QUALIFIED = re.compile(r"^(?P<label>[^()]+?)\s*\((?P<qualifier>[^()]*)\)\s*$")
@@ -59,10 +59,29 @@ def find_response(review: Review, question_id: str) -> Response:
         raise InputError(f'no question with id "{question_id}" in this review (ids: {known})') from None
 
 
+_BARE_HOST = re.compile(r"^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:\d+)?(/\S*)?$")
+
+
+def complete_url(url: str) -> str:
+    """`vendor.example/security` as a reviewer types it on a call becomes
+    `https://vendor.example/security`; anything else is left for the check to judge."""
+    url = url.strip()
+    return f"https://{url}" if _BARE_HOST.match(url) else url
+
+
+def check_evidence_url(url: str) -> str:
+    """The completed address, or an InputError saying what is wrong with it (for a dialog
+    that reports a bad address as the reviewer leaves the field)."""
+    try:
+        return check_url(complete_url(url))
+    except ValueError as error:
+        raise InputError(str(error)) from None
+
+
 def make_evidence(url: str, label: str = "", quote: str = "") -> Evidence:
     """Evidence from what a reviewer typed, or an InputError saying what is wrong with it."""
     try:
-        return Evidence(url=url, label=label, quote=quote, captured=now())
+        return Evidence(url=complete_url(url), label=label, quote=quote, captured=now())
     except ValidationError as error:
         raise InputError("; ".join(describe_validation_error(error))) from None
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Label, Static
 
 from ...core.errors import InputError
-from ...core.interview import make_evidence
+from ...core.interview import check_evidence_url, make_evidence
 from ...core.review import Evidence
 from ..bindings import bind
 from ..widgets.key_footer import KeyFooter
@@ -28,6 +29,24 @@ class EvidenceDialog(FormFields, WizardDialog[Evidence | None]):
             yield Input(placeholder="quote (optional): the vendor's words, one line", id="quote")
             yield Static("Enter on the last field or ctrl+s adds; escape or f12 cancels.", classes="dim")
         yield KeyFooter()
+
+    @on(Input.Blurred, "#url")
+    def url_left(self, event: Input.Blurred) -> None:
+        """Checked as the reviewer leaves the field, not after the last one: a bare
+        `vendor.example/security` is shown completed, a bad address is said at once."""
+        if not event.value.strip():
+            return
+        report = self.query_one("#url-error", Static)
+        try:
+            url = check_evidence_url(event.value)
+        except InputError as error:
+            report.update(str(error))
+            report.set_classes("error")
+            return
+        report.update(f"→ {url}" if url != event.value.strip() else "")
+        report.set_classes("dim")
+        if url != event.value:
+            event.input.value = url
 
     def submit_form(self) -> None:
         self.action_add()

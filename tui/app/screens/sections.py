@@ -47,8 +47,13 @@ class SectionsScreen(WizardScreen[None]):
         quotes.clear_options()
         if not self._sections:
             quotes.add_option(Option(Text("This questionnaire has no sections."), disabled=True))
+        questionnaire = self.wizard.questionnaire
+        prompts = {s.id: s.prompt for s in questionnaire.sections} if questionnaire else {}
         for s_index, section in enumerate(self._sections):
-            quotes.add_option(Option(Text(section.heading, style="bold"), id=f"{s_index}"))
+            heading = Text(section.heading, style="bold")
+            if prompts.get(section.id):  # what the section asks, as the questionnaire words it
+                heading.append(f"\n{prompts[section.id]}", style="dim italic")
+            quotes.add_option(Option(heading, id=f"{s_index}"))
             for q_index, quote in enumerate(section.quotes):
                 line = Text(f"   “{quote.text}”")
                 if quote.url:
