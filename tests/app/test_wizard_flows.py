@@ -660,3 +660,15 @@ async def test_sections_show_what_each_section_asks(workspace: Path, session: Pa
         await pilot.press("f10")
         await settle(pilot, app)
         assert flat(prompt)[:50] in flat(screen_text(app))
+
+
+async def test_the_finish_screen_copies_the_page_through_the_terminal(workspace: Path, session: Path) -> None:
+    app = wizard(workspace, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("y", *"TLS everywhere.", "f8")
+        await settle(pilot, app)
+        await pilot.press("c")
+        await settle(pilot, app)
+        assert app.clipboard == export_page(saved(session))
+        assert "✓ Copied the page" in flat(screen_text(app))

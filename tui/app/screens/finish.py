@@ -56,6 +56,7 @@ class FinishScreen(WizardScreen[None]):
         bind("close", "back", label="Back"),
         bind("next_unanswered", label="Unanswered"),
         bind("overview", label="Overview"),
+        bind("copy_page", label="Copy", priority=False),
     ]
     help_text = "Export writes exports/NAME.md again each time; the preview shows what the wiki will get."
 
@@ -126,6 +127,17 @@ class FinishScreen(WizardScreen[None]):
         unanswered = len(self.wizard.session.review.unanswered())
         warning = f" ({unanswered} questions still unanswered)" if unanswered else ""
         result.update(f"✓ Exported to {shown(target)}{warning}")
+        result.set_classes("ok")
+
+    def action_copy_page(self) -> None:
+        """The page through the terminal (OSC 52), which reaches the reviewer's own clipboard
+        over SSH and tmux, for pasting into the Wiki.js editor by hand."""
+        assert self.wizard.session is not None
+        page = export_page(self.wizard.session.review)
+        self.app.copy_to_clipboard(page)
+        result = self.query_one("#result", Static)
+        result.update(f"✓ Copied the page ({len(page.encode('utf-8')):,} bytes) through the terminal: "
+                      "paste it into the Wiki.js editor (tmux needs `set -g set-clipboard on`)")
         result.set_classes("ok")
 
     def action_back(self) -> None:
