@@ -177,3 +177,20 @@ def test_a_rereview_read_back_from_disk_compares_with_its_previous_review(
     changes = compare_reviews(previous_review(reopened), reopened)
     assert any(change.subject == "tls-external" and change.field == "answer" for change in changes)
     assert reopened.response("tls-external").previous.evidence[0].captured.tzinfo is not None
+
+
+def test_a_rereview_keeps_the_reviewer_and_the_sources_unless_told_otherwise(bronze, last_year) -> None:
+    from datetime import UTC, datetime
+
+    from tui.core.review import Passage, Source
+
+    last_year.reviewer = "Robin Vale"
+    last_year.sources = [Source(location="https://acme.example/trust", url="https://acme.example/trust",
+                                title="Acme trust", captured=datetime(2025, 3, 1, tzinfo=UTC),
+                                passages=[Passage(text="We use TLS 1.2.")])]
+    review = start_rereview(last_year, bronze)
+    assert review.reviewer == "Robin Vale"
+    assert [s.title for s in review.sources] == ["Acme trust"]
+    review.sources[0].title = "changed"
+    assert last_year.sources[0].title == "Acme trust", "a copy, not the same object"
+    assert start_rereview(last_year, bronze, reviewer="Sam").reviewer == "Sam"

@@ -118,3 +118,24 @@ async def test_at_80_columns_the_footer_keeps_save_and_quit(workspace: Path, rer
         footer = screen_text(app).splitlines()[-1]
         assert footer.rstrip().endswith("^q Save and quit")
         assert "^n Next" in footer
+
+
+async def test_last_reviews_whole_detail_can_be_read_before_accepting(workspace: Path, bronze) -> None:  # type: ignore[no-untyped-def]
+    last_year = start_review(bronze, product="Acme Notes", vendor="Acme")
+    long_detail = "TLS 1.2 on every endpoint. " + " ".join(f"Host{n} checked on SSL Labs." for n in range(8)) + " END-OF-DETAIL"
+    record_answer(last_year, bronze, "tls-external", "Yes")
+    set_text(last_year, "tls-external", detail=long_detail)
+    path = Workspace(workspace).sessions / "acme-long.toml"
+    path.parent.mkdir(exist_ok=True)
+    write_review(path, start_rereview(last_year, bronze))
+    app = wizard(workspace, path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert "END-OF-DETAIL" not in flat(screen_text(app))
+        await pilot.press("+")
+        await pilot.pause()
+        assert "END-OF-DETAIL" in flat(screen_text(app))
+        await pilot.press("+")
+        await pilot.pause()
+        assert "END-OF-DETAIL" not in flat(screen_text(app))

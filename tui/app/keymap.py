@@ -50,6 +50,7 @@ ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("focus_notes", "f11", "Go to the private notes, or back to the detail"),
     KeyAction("sources", "ctrl+right_square_bracket", "Sources: attach or remove vendor pages"),
     KeyAction("accept_previous", "equals_sign", "Accept last review's answer unchanged (answer line)"),
+    KeyAction("expand_previous", "plus", "Show last review's whole detail, or two lines (answer line)"),
     KeyAction("remove_source", "ctrl+d,delete", "Remove the highlighted source"),
     KeyAction("new_review", "ctrl+n", "Start a new review"),
     KeyAction("delete_review", "ctrl+d", "Delete the highlighted review (asks first)"),

@@ -13,6 +13,7 @@ from ..core.files import ensure_private_dir
 from ..core.naming import claim_new_path
 from ..core.review import Review
 from ..core.store import read_review, write_review
+from ..core.text import clean_line
 from ..core.workspace import Workspace
 from .options import add_command, workspace_of
 
@@ -121,9 +122,9 @@ def diff_reviews(args: argparse.Namespace) -> int:
 
 
 def new_from_previous(args: argparse.Namespace) -> int:
+    """`new --from PREVIOUS`: a re-review of the same vendor, every question to re-check."""
     from ..core.rereview import start_rereview
 
-    """`new --from PREVIOUS`: a re-review of the same vendor, every question to re-check."""
     workspace = workspace_of(args)
     previous = load_review(workspace, args.previous)
     questionnaire = workspace.catalog.get(args.questionnaire or previous.questionnaire)
@@ -137,4 +138,8 @@ def new_from_previous(args: argparse.Namespace) -> int:
     path = claim_new_path(workspace.sessions, review.product, ".toml")
     write_review(path, review)
     print(path)
+    for number, source in enumerate(review.sources, 1):  # to stderr: stdout is the path, for scripts
+        print(f"source {number} carried over, captured {source.captured:%Y-%m-%d}: "
+              f"{clean_line(source.title or source.location)} (to capture it again: "
+              f"`source remove {path.stem} {number}`, then `source add`)", file=sys.stderr)
     return 0

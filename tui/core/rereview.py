@@ -37,11 +37,15 @@ def _previous(response: Response) -> PreviousAnswer:
 def start_rereview(previous: Review, questionnaire: Questionnaire, *, product: str = "", reviewer: str = "",
                    description: str = "") -> Review:
     """A new review of the vendor of `previous`: every question to re-check, with last time's
-    answer, detail and evidence (and section quotes) kept as its previous values. Questions
+    answer, detail and evidence (and section quotes) kept as its previous values, and its
+    reviewer (unless another is named) and sources carried over. Questions
     the questionnaire no longer has are kept as extra questions, so nothing is lost."""
     review = start_review(questionnaire, product=product or previous.product, vendor=previous.vendor,
-                          description=description or previous.description, reviewer=reviewer,
-                          tags=list(previous.tags))
+                          description=description or previous.description,
+                          reviewer=reviewer or previous.reviewer, tags=list(previous.tags))
+    # Last year's vendor pages come along (with the date they were captured), so the finder
+    # works from the first question; `source add` fetches a fresh copy.
+    review.sources = [source.model_copy(deep=True) for source in previous.sources]
     paired = _pair_by_id_then_text(previous.questions, review.questions)
     carried = {r.id for r in paired.values()}
     for old in previous.questions:

@@ -247,7 +247,7 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
             return True
         if action in ("cite_passage", "undo_citation"):
             return bool(self.review.sources)
-        if action == "accept_previous":
+        if action in ("accept_previous", "expand_previous"):
             return self.response.previous is not None
         return True
 

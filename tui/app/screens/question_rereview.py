@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     from .question import QuestionScreen
 
 # Not a priority key: `=` must still type an equals sign in the detail and the qualifier.
-REREVIEW_BINDINGS = [bind("accept_previous", label="Accept", priority=False)]
+REREVIEW_BINDINGS = [bind("accept_previous", label="Accept", priority=False),
+                     bind("expand_previous", show=False, priority=False)]
 
 
 def is_rereview(screen: QuestionScreen) -> bool:
@@ -41,6 +42,14 @@ class RereviewActions:
     def show_previous(self: QuestionScreen) -> None:
         if self._previous_line is not None:
             self._previous_line.show(self.response, key_display(self, "accept_previous"))
+
+    def action_expand_previous(self: QuestionScreen) -> None:
+        """Read last review's whole detail (again: back to two lines) before accepting it."""
+        line = self._previous_line
+        if line is None or self.response.previous is None:
+            return
+        line.expanded_for = "" if line.expanded_for == self.response.id else self.response.id
+        self.show_previous()
 
     def action_accept_previous(self: QuestionScreen) -> None:
         if not self.editable():

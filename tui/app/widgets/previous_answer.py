@@ -13,7 +13,7 @@ from ...core.review import Response
 DETAIL_CHARS = 100  # two lines at 80 columns with the answer and the mark; accepting copies all of it
 
 
-def previous_line(response: Response, accept_key: str) -> Text:
+def previous_line(response: Response, accept_key: str, *, whole: bool = False) -> Text:
     previous = response.previous
     if previous is None:
         return Text("New since the last review: no previous answer.", style="dim")
@@ -22,7 +22,10 @@ def previous_line(response: Response, accept_key: str) -> Text:
     line.append(answer or "(unanswered)", style="bold")
     detail = " ".join(previous.detail.split())
     if detail:
-        line.append(" · " + (detail if len(detail) <= DETAIL_CHARS else detail[:DETAIL_CHARS - 1] + "…"))
+        if whole:  # as written, line breaks and all
+            line.append("\n" + previous.detail.strip())
+        else:
+            line.append(" · " + (detail if len(detail) <= DETAIL_CHARS else detail[:DETAIL_CHARS - 1] + "…"))
     if previous.evidence:
         line.append(f" · {len(previous.evidence)} evidence", style="dim")
     if response.recheck:
@@ -33,5 +36,14 @@ def previous_line(response: Response, accept_key: str) -> Text:
 
 
 class PreviousAnswer(Static):
+    """Last review's answer, its detail cut to two lines; expanded on request, so the whole
+    finding can be read before accepting it unchanged. Expanding lasts for one question."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.expanded_for = ""  # the question id whose whole detail is shown
+
     def show(self, response: Response, accept_key: str) -> None:
-        self.update(previous_line(response, accept_key))
+        whole = self.expanded_for == response.id
+        self.set_class(whole, "-expanded")
+        self.update(previous_line(response, accept_key, whole=whole))
