@@ -108,3 +108,13 @@ def test_a_trimmed_quote_keeps_a_link_to_exactly_that_text(review: Review) -> No
     assert evidence.url == "https://acme.example/trust#top:~:text=encrypted%20in%20transit%20with%20TLS%201.2"
     with pytest.raises(SourceError, match="cannot be empty"):
         requote(review, Citation("tls-external", evidence), "   ")
+
+
+def test_the_sentence_with_the_most_matched_words_is_cited(review: Review) -> None:
+    text = ("Data is encrypted in transit with TLS 1.2 or later. Our load balancers also terminate TLS. "
+            "Weekly meetings happen on Mondays.")
+    source = web_source(text)
+    cite(review, "tls-external", source, source.passages[0],
+         spans_of(text, "encrypted", "transit", "TLS") + ((text.rindex("TLS"), text.rindex("TLS") + 3),))
+    [evidence] = review.response("tls-external").evidence
+    assert evidence.quote == "Data is encrypted in transit with TLS 1.2 or later."

@@ -59,18 +59,21 @@ def text_fragment_url(url: str, passage: str) -> str:
 
 
 def matched_sentences(text: str, spans: tuple[tuple[int, int], ...]) -> str:
-    """The sentences of `text` that hold a matched word (character spans), joined by a space;
-    the whole text when nothing matched or every sentence did."""
-    chosen: list[str] = []
+    """The sentence of `text` that holds the most matched words (character spans), with any
+    other holding as many, in order and joined by a space; the whole text when nothing matched
+    or every sentence was chosen. A second sentence that repeats one matched word ("TLS")
+    stays out: the reviewer widens to the whole passage with a second press."""
     sentences = split_sentences(text)
+    counts: list[int] = []
     start = 0
     for sentence in sentences:
         begin = text.find(sentence, start)
         if begin < 0:  # the splitter normalised white space: give up on positions
             return text
         end = start = begin + len(sentence)
-        if any(begin < span_end and span_start < end for span_start, span_end in spans):
-            chosen.append(sentence)
+        counts.append(sum(begin < span_end and span_start < end for span_start, span_end in spans))
+    best = max(counts, default=0)
+    chosen = [sentence for sentence, count in zip(sentences, counts, strict=True) if best and count == best]
     if not chosen or len(chosen) == len(sentences):
         return text
     return " ".join(chosen)
