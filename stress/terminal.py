@@ -3,10 +3,14 @@ emulator until its first question shows, then typed into like a reviewer on a ca
 
 The terminal's output must be read all the time: an app whose output nobody reads blocks on
 its next screen update, and a blocked app saves nothing.
+
+The terminal can also go away under the app, as it does when tmux is killed or an SSH
+connection drops (`hang_up`): the app must then save and end on its own (`ended_within`).
 """
 
 from __future__ import annotations
 
+import os
 import signal
 import time
 from collections.abc import Callable
@@ -69,3 +73,28 @@ class WizardTerminal:
             self.child.kill(signal.SIGKILL)
         self.child.close(force=True)
         return alive and self.child.signalstatus == signal.SIGKILL
+
+    def hang_up(self, *, close: bool = True, signal_group: bool = True) -> float:
+        """Take the terminal away; returns when. `close` closes its master side, which hangs
+        the tty up (reads fail, the kernel sends SIGHUP), as tmux kill-server or sshd losing
+        its client does; `signal_group` sends SIGHUP to the app's process group, as a
+        terminal's hangup does. The app is left to end on its own."""
+        if close and not self.child.closed:
+            self.child.ptyproc.fileobj.close()
+            self.child.ptyproc.closed = self.child.closed = True  # so pexpect never closes it again
+        if signal_group:
+            try:
+                os.killpg(self.child.pid, signal.SIGHUP)
+            except ProcessLookupError:
+                pass
+        return time.monotonic()
+
+    def ended_within(self, since: float, seconds: float) -> float | None:
+        """Seconds from `since` until the app ended, if it did within `seconds`; else None,
+        and the app is killed so that no test leaves it behind."""
+        while self.child.isalive():
+            if time.monotonic() > since + seconds:
+                self.kill()
+                return None
+            time.sleep(0.01)
+        return time.monotonic() - since
