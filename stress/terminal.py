@@ -23,15 +23,18 @@ from .command import isolated_env, vendor_review
 
 
 class WizardTerminal:
-    def __init__(self, workspace: Path, session: Path, *, no_color: bool = False) -> None:
+    def __init__(self, workspace: Path, session: Path | None, *, no_color: bool = False,
+                 command: list[str] | None = None) -> None:
+        """`vendor-review open SESSION` in the terminal, or `command` (an `ssh -tt` that
+        reaches the wizard through a server) when given."""
         self.screen = pyte.Screen(80, 24)
         self._stream = pyte.ByteStream(self.screen)
-        command = vendor_review()
+        if command is None:
+            command = [*vendor_review(), "open", str(session), "--workspace", str(workspace)]
         env = dict(isolated_env(workspace), TERM="xterm-256color")
         if no_color:
             env["NO_COLOR"] = "1"
-        self.child = pexpect.spawn(command[0], [*command[1:], "open", str(session), "--workspace", str(workspace)],
-                                   cwd=str(workspace), env=env, dimensions=(24, 80))
+        self.child = pexpect.spawn(command[0], command[1:], cwd=str(workspace), env=env, dimensions=(24, 80))
 
     def text(self) -> str:
         return " ".join("\n".join(self.screen.display).split())
