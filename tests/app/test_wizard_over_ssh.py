@@ -25,10 +25,17 @@ WINDOW = 0.5  # seconds of typing before the drop that may be lost
 TYPED = "vendor confirmed TLS 1.2+ on every endpoint"
 
 
+def environment_of(pid: int) -> dict[str, str]:
+    """What the server-side wizard got (the README's AcceptEnv and SetEnv notes)."""
+    pairs = Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
+    return dict(pair.decode().split("=", 1) for pair in pairs if b"=" in pair)
+
+
 def test_a_dropped_ssh_connection_ends_the_server_side_wizard_and_keeps_the_text(
         workspace: Path, session: Path, tmp_path: Path) -> None:
     command = shlex.join([*vendor_review(), "--workspace", str(workspace)])
-    environment = {"XDG_CONFIG_HOME": str(tmp_path / "config")}  # no reviewer config on the test host
+    # No reviewer config from the test host; ESCDELAY as the README says to set it for laggy links.
+    environment = {"XDG_CONFIG_HOME": str(tmp_path / "config"), "ESCDELAY": "300"}
     with ssh_server(tmp_path / "sshd", command, environment) as server:
         term = WizardTerminal(workspace, None, command=server.client_command())
         assert term.wait_for("Acme Notes"), f"{term.text()[:300]!r}; sshd log: {server.log.read_text()[-1500:]}"
@@ -38,6 +45,8 @@ def test_a_dropped_ssh_connection_ends_the_server_side_wizard_and_keeps_the_text
         term.send(TYPED)
         assert term.wait_for(TYPED), term.text()
         [wizard] = processes_running(str(workspace))  # the server side: sshd's, not ours
+        seen = environment_of(wizard)
+        assert (seen.get("TERM"), seen.get("ESCDELAY"), seen.get("COLORTERM")) == ("xterm-256color", "300", None)
         term.wait_until(lambda: False, timeout=WINDOW + 0.2)  # reading the screen meanwhile
         term.child.kill(signal.SIGKILL)  # the client vanishes: sshd sees its connection close
         dropped = time.monotonic()
