@@ -8,6 +8,9 @@ must parse and validate, and every question must hold either the last answer who
 exited 0 or one of the killed attempts made after it (a kill after the rename is a save that
 completed). Anything else is an answer lost.
 
+Hangup mode: the wizard rounds, each ended by taking the terminal away (see wizard_crash): the
+process must end within 2 s and keep everything typed more than 0.5 s before.
+
 Wizard mode: each round opens a fresh bronze review with the real `vendor-review open` in a
 pseudo-terminal at 80x24, answers a few questions with their one-key shortcuts and types
 details in bursts (moving on with ctrl+n), and kills it: half the rounds at a random moment
@@ -15,7 +18,7 @@ details in bursts (moving on with ctrl+n), and kills it: half the rounds at a ra
 file. After every kill the session must parse, and everything typed more than the autosave
 delay plus MARGIN seconds before the kill must be in it (text typed later may or may not be).
 
-    python -m stress.crash [--kills 200] [--mode both|answer|wizard] [--seed N]
+    python -m stress.crash [--kills 200] [--mode both|answer|wizard|hangup] [--seed N]
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from tui.core.review import Review
@@ -52,9 +56,19 @@ class CrashFigures:
     files_corrupted: int = 0
     temporaries_left: int = 0
     keystrokes: int = 0
+    exit_times: list[float | None] = field(default_factory=list)  # hangup mode: None = outlived it
     problems: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
+        if self.mode == "hangup":
+            ended = sorted(t for t in self.exit_times if t is not None)
+            slowest = f"{ended[-1]:.2f}" if ended else "-"
+            median = f"{statistics.median(ended):.2f}" if ended else "-"
+            return (
+                f"crash (hangup): {self.kills} terminals hung up, {self.exit_times.count(None)} processes "
+                f"outlived them, exit after median {median} s, slowest {slowest} s; {self.keystrokes} keys "
+                f"typed, {self.answers_lost} answers lost, {self.files_corrupted} files corrupted"
+            )
         if self.mode == "wizard":
             return (
                 f"crash (wizard): {self.kills} kills ({self.kills_mid_write} while an autosave's temporary "
@@ -166,15 +180,17 @@ def run_crash_harness(workspace: Path, kills: int, seed: int = 7) -> CrashFigure
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--kills", type=int, default=200, help="kills per mode")
-    parser.add_argument("--mode", choices=("both", "answer", "wizard"), default="both")
+    parser.add_argument("--mode", choices=("both", "answer", "wizard", "hangup"), default="both",
+                        help="both: answer and wizard; hangup: the wizard's terminal goes away")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args(argv)
     from .wizard_crash import run_wizard_crash_harness  # it imports this module's figures
 
-    harnesses = {"answer": run_crash_harness, "wizard": run_wizard_crash_harness}
+    harnesses = {"answer": run_crash_harness, "wizard": run_wizard_crash_harness,
+                 "hangup": partial(run_wizard_crash_harness, hang_up=True)}
     failed = False
     for mode, harness in harnesses.items():
-        if args.mode not in ("both", mode):
+        if args.mode != mode and not (args.mode == "both" and mode != "hangup"):
             continue
         started = time.monotonic()
         with tempfile.TemporaryDirectory() as folder:

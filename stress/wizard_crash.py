@@ -3,6 +3,13 @@
 The promise under test is the autosave's: everything typed more than DELAY + MARGIN seconds
 before the process dies is in the session file. The margin covers the save itself (a write and
 an fsync in a thread) and the app reading the keys from the terminal on a loaded machine.
+
+The hangup mode ends each round by taking the terminal away instead (`WizardTerminal.hang_up`:
+its master side closed, SIGHUP to the process group, or both), after the terminal has stopped
+reading for up to STALL seconds, as a dying link does; some rounds hang up right at the first
+paint, when the app is drawing the most. The process must then end on its own
+within ENDS_WITHIN seconds, and everything typed more than HANGUP_WINDOW seconds before the
+link died must be saved: Textual's exit used to block for ever on such a terminal.
 """
 
 from __future__ import annotations
@@ -22,6 +29,12 @@ from tui.core.workspace import Workspace
 from .crash import CrashFigures, read_after_kill
 from .terminal import WizardTerminal
 
+ENDS_WITHIN = 2.0  # seconds from a hangup to no process
+HANGUP_WINDOW = 0.5  # seconds of typing before a hangup that may be lost
+FIRST_PAINT_HANGUPS = 0.4  # share of hangup rounds that hang up at the first paint, before typing
+STALL = 0.3  # longest moment a dying terminal reads nothing before it goes away
+HANGUP_WAYS = ({"close": True, "signal_group": False}, {"close": False, "signal_group": True},
+               {"close": True, "signal_group": True})
 MARGIN = 0.6  # seconds beyond the autosave delay within which typed text may still be unsaved
 ANSWER_KEYS = {"Yes": "y", "No": "n", "Partial": "p", "N/A": "a"}
 NEXT_QUESTION = "\x0e"  # ctrl+n
@@ -71,8 +84,10 @@ def _saving(folder: Path, session: Path) -> bool:
 class WizardRound:
     """One opened review, typed into and killed; records what was sent and when."""
 
-    def __init__(self, workspace: Path, session: Path, rng: random.Random, aim_at_save: bool) -> None:
-        self.session, self.rng, self.aim_at_save = session, rng, aim_at_save
+    def __init__(self, workspace: Path, session: Path, rng: random.Random, aim_at_save: bool,
+                 hang_up: bool = False) -> None:
+        self.session, self.rng, self.aim_at_save, self.hang_up = session, rng, aim_at_save, hang_up
+        self.ended_after: float | None = None  # seconds from a hangup to the end of the process
         self.terminal = WizardTerminal(workspace, session)
         self.typed: dict[str, Typed] = {}
         self.killed_at = 0.0
@@ -84,6 +99,11 @@ class WizardRound:
         # "Detail" is drawn by the question screen once the review is open and locked, not by
         # the preview painted while it opens: keys typed during that moment are held and saved
         # only once it is open, so the clock of the promise starts here.
+        if self.hang_up and self.rng.random() < FIRST_PAINT_HANGUPS:  # the case that used to hang
+            if not self.terminal.wait_for("Question 1 of"):
+                self.terminal.kill()
+                raise RuntimeError(f"the wizard did not show its first question: {self.terminal.text()[:300]!r}")
+            return self._kill()
         if not self.terminal.wait_for("Question 1 of") or not self.terminal.wait_for("Detail"):
             self.terminal.kill()
             raise RuntimeError(f"the wizard did not show its first question: {self.terminal.text()[:300]!r}")
@@ -127,7 +147,14 @@ class WizardRound:
 
     def _kill(self) -> bool:
         self.killed_at = time.monotonic()
-        return self.terminal.kill()
+        if not self.hang_up:
+            return self.terminal.kill()
+        if not self.terminal.child.isalive():
+            return False
+        time.sleep(self.rng.uniform(0, STALL))  # the link dies: nothing is read any more
+        since = self.terminal.hang_up(**self.rng.choice(HANGUP_WAYS))
+        self.ended_after = self.terminal.ended_within(since, ENDS_WITHIN + 3)
+        return True
 
 
 def check_typed(session: Path, typed: dict[str, Typed], cutoff: float, figures: CrashFigures) -> None:
@@ -146,19 +173,20 @@ def check_typed(session: Path, typed: dict[str, Typed], cutoff: float, figures: 
             )
 
 
-def run_wizard_crash_harness(workspace: Path, kills: int, seed: int = 7, most_questions: int = 3) -> CrashFigures:
-    """Kill the wizard `kills` times, each time in a fresh review (or give up after 2x rounds),
-    after answering up to `most_questions` questions."""
+def run_wizard_crash_harness(workspace: Path, kills: int, seed: int = 7, most_questions: int = 3,
+                             hang_up: bool = False) -> CrashFigures:
+    """Kill the wizard (or hang its terminal up) `kills` times, each time in a fresh review (or
+    give up after 2x rounds), after answering up to `most_questions` questions."""
     rng = random.Random(seed)
     bronze = Workspace(workspace).catalog.get("saas-security-bronze")
     questions = [question.id for question in bronze.questions]
-    figures = CrashFigures(mode="wizard")
+    figures = CrashFigures(mode="hangup" if hang_up else "wizard")
     for round_number in range(kills * 2):
         if figures.kills >= kills:
             break
         session = workspace / "sessions" / f"wizard-{round_number}.toml"
         write_review(session, start_review(bronze, product="Wizard Kill Test", vendor="Acme"))
-        one = WizardRound(workspace, session, rng, aim_at_save=bool(round_number % 2))
+        one = WizardRound(workspace, session, rng, aim_at_save=bool(round_number % 2), hang_up=hang_up)
         try:
             landed = one.play(typing_plan(questions, rng, most_questions))
         except RuntimeError as error:
@@ -170,5 +198,12 @@ def run_wizard_crash_harness(workspace: Path, kills: int, seed: int = 7, most_qu
             continue
         figures.kills += 1
         figures.kills_mid_write += one.killed_saving
-        check_typed(session, one.typed, one.killed_at - DELAY - MARGIN, figures)
+        if not hang_up:
+            check_typed(session, one.typed, one.killed_at - DELAY - MARGIN, figures)
+            continue
+        figures.exit_times.append(one.ended_after)
+        if one.ended_after is None or one.ended_after > ENDS_WITHIN:
+            figures.problems.append(f"round {round_number}: the process outlived its terminal "
+                                    f"({'killed after 5 s' if one.ended_after is None else f'{one.ended_after:.2f} s'})")
+        check_typed(session, one.typed, one.killed_at - HANGUP_WINDOW, figures)
     return figures

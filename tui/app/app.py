@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import gc
 import os
-import signal
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -24,6 +23,7 @@ from textual.worker import Worker
 from ..core.errors import InputError
 from ..core.workspace import Workspace
 from .bindings import bind
+from .hangup import HangupWatch
 from .keymap import DESCRIPTIONS
 
 if TYPE_CHECKING:
@@ -67,6 +67,7 @@ class ReviewApp(App[None]):
         self._held_input: list[events.Key | events.Paste] | None = None  # see _open_first_session
         self._replaying: events.Event | None = None
         self._toasts_up: dict[tuple[str, str, str], float] = {}  # message -> until when it shows
+        self._hangup: HangupWatch | None = None
         if theme:
             self.theme = theme
         if keymap:
@@ -75,9 +76,11 @@ class ReviewApp(App[None]):
     # -- start-up and shutdown -----------------------------------------------------------
 
     def on_mount(self) -> None:
-        loop = asyncio.get_running_loop()
-        for number in (signal.SIGTERM, signal.SIGHUP):
-            loop.add_signal_handler(number, self._save_and_exit_on_signal)
+        if not self.is_headless:  # a real terminal, which can go away (tests drive none)
+            loop = asyncio.get_running_loop()
+            self._hangup = HangupWatch(lambda: loop.call_soon_threadsafe(self._save_and_exit_on_signal),
+                                       self._save_when_the_loop_cannot)
+            self._hangup.install()
         if self._first_session is not None:
             self._open_first_session(self._first_session)
         else:
@@ -143,14 +146,25 @@ class ReviewApp(App[None]):
         await super().on_event(event)
 
     def on_unmount(self) -> None:
-        loop = asyncio.get_running_loop()
-        for number in (signal.SIGTERM, signal.SIGHUP):
-            loop.remove_signal_handler(number)
+        """Every way out passes here (a quit, a hangup, Textual's own exit when the terminal
+        fails), before Textual's last writes to a terminal that may be gone: save first."""
+        self._saved_for_exit()
 
     def _save_and_exit_on_signal(self) -> None:
-        """A dropped SSH connection (SIGHUP) or a shutdown (SIGTERM): save, release, leave."""
-        self.close_session()
+        """A dropped SSH connection (SIGHUP), a shutdown (SIGTERM) or the end of the terminal's
+        input: save, release, leave. The hangup watch ends the process if leaving blocks."""
+        self._saved_for_exit()
         self.exit()
+
+    def _saved_for_exit(self) -> None:
+        failure = self.close_session()
+        if self._hangup:
+            self._hangup.saved(failure is None)
+
+    def _save_when_the_loop_cannot(self, timeout: float) -> bool:
+        """The hangup watch's own save, on its thread, when the loop did not save in time."""
+        autosave = self.autosave
+        return autosave is None or autosave.save_at_exit(timeout)
 
     async def action_save_and_quit(self) -> None:
         failure = self.autosave.save_now() if self.autosave else None
@@ -190,18 +204,25 @@ class ReviewApp(App[None]):
 
         return self._replace_screens(QuestionScreen())
 
-    def close_session(self) -> None:
+    def close_session(self) -> str | None:
+        """Save and release the open review; returns why saving failed, if it did."""
         if self.session is None:
-            return
-        if self.autosave:
-            self.autosave.save_now()
+            return None
+        failure = self.autosave.save_now() if self.autosave else None
         self.session.close()
         self.session = self.autosave = self.questionnaire = None
+        return failure
 
     def changed(self, *, quiet: bool = False) -> None:
         """A screen changed the review: save it soon (`quiet`: without showing "saving")."""
         if self.autosave:
             self.autosave.changed(quiet=quiet)
+
+    def text_changed(self, question_id: str, fields: dict[str, str]) -> None:
+        """A text field of a question changed: kept where a hangup can save it, then saved soon."""
+        if self.autosave:
+            self.autosave.typed.record(question_id, fields)
+            self.autosave.changed()
 
     def leaving_question(self) -> None:
         """Save the question being left once the next one is on the screen: a save started

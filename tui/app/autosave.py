@@ -15,6 +15,10 @@ from typing import TYPE_CHECKING
 
 from textual.worker import Worker, WorkerState
 
+from ..core.errors import InputError
+from ..core.interview import set_text
+from .hangup import TypedText
+
 if TYPE_CHECKING:
     from textual.app import App
 
@@ -32,6 +36,7 @@ class Autosave:
         self._dirty = False
         self._timer_running = False
         self._worker: Worker[None] | None = None
+        self.typed = TypedText()  # what a hangup saves when the loop cannot (see save_at_exit)
 
     def changed(self, *, quiet: bool = False) -> None:
         """Something in the review changed: save it within DELAY seconds. A quiet change (the
@@ -94,6 +99,29 @@ class Autosave:
         self._dirty = False
         self._app.save_status = "saved"
         return None
+
+
+    def save_at_exit(self, timeout: float) -> bool:
+        """Save from another thread while the event loop is stuck (see hangup.py): the
+        fields' last reported text into the review, then the file. Touches no widget and no
+        app state; True when the review is on disk (or there is nothing to save)."""
+        if not self._write_lock.acquire(timeout=timeout):  # a save that hangs holds it
+            return False
+        try:
+            if self._session.read_only:  # read-only, or closed by the loop meanwhile
+                return True
+            review = self._session.review
+            for question_id, fields in self.typed.latest().items():
+                try:
+                    set_text(review, question_id, **fields)
+                except InputError:  # refused when typed too: the reviewer saw why
+                    pass
+            self._session.save()
+            return True
+        except Exception:  # the process is ending; there is nobody left to tell
+            return False
+        finally:
+            self._write_lock.release()
 
 
 def describe(error: BaseException | None) -> str:

@@ -365,7 +365,7 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
         except InputError as error:
             self.notify(str(error), severity="error", markup=False)
             return
-        self.wizard.changed()
+        self.wizard.text_changed(self._question_id, fields)
 
     def set_detail(self, text: str) -> None:
         """Text from the full-size editor."""
