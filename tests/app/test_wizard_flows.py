@@ -672,3 +672,14 @@ async def test_the_finish_screen_copies_the_page_through_the_terminal(workspace:
         await settle(pilot, app)
         assert app.clipboard == export_page(saved(session))
         assert "✓ Copied the page" in flat(screen_text(app))
+
+
+async def test_the_overview_opened_mid_review_starts_on_a_whole_row(workspace: Path, session: Path) -> None:
+    app = wizard(workspace, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        app.screen.show("logs-to-client")
+        await pilot.press("ctrl+o")
+        await settle(pilot, app)
+        first_row = screen_text(app).splitlines()[2]
+        assert first_row[:5].strip().isdigit(), first_row  # a number, not the second line of a row

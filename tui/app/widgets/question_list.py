@@ -13,7 +13,7 @@ from __future__ import annotations
 from rich.segment import Segment
 from rich.text import Text
 from textual.binding import Binding
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -116,8 +116,22 @@ class QuestionList(ScrollView, can_focus=True):
         self._keep_highlight_visible()
 
     def _keep_highlight_visible(self, center: bool = False) -> None:
-        self.scroll_to_region(Region(0, ROW_LINES * self.highlighted, 1, ROW_LINES), animate=False,
-                              center=center, immediate=True)
+        """Scroll by whole rows, so the screen never starts with the second line of one."""
+        rows_shown = max(1, self.scrollable_content_region.height // ROW_LINES)
+        first = -(-self.scroll_offset.y // ROW_LINES)
+        if center:
+            first = self.highlighted - rows_shown // 2
+        elif self.highlighted < first:
+            first = self.highlighted
+        elif self.highlighted >= first + rows_shown:
+            first = self.highlighted - rows_shown + 1
+        first = max(0, min(first, len(self.review.questions) - rows_shown))
+        self.scroll_to(y=first * ROW_LINES, animate=False, immediate=True)
+
+    def on_resize(self) -> None:
+        """One blank line more when the height is odd, so the last scroll position is a row's start."""
+        height = self.scrollable_content_region.height
+        self.virtual_size = Size(0, ROW_LINES * len(self.review.questions) + height % ROW_LINES)
 
     def action_move(self, step: int) -> None:
         self.highlighted = max(0, min(len(self.review.questions) - 1, self.highlighted + step))
