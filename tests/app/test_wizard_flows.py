@@ -683,3 +683,31 @@ async def test_the_overview_opened_mid_review_starts_on_a_whole_row(workspace: P
         await settle(pilot, app)
         first_row = screen_text(app).splitlines()[2]
         assert first_row[:5].strip().isdigit(), first_row  # a number, not the second line of a row
+
+
+async def test_the_finish_screen_publishes_to_the_wiki_clone(workspace: Path, session: Path, tmp_path: Path) -> None:
+    import subprocess
+
+    bare, wiki = tmp_path / "wiki.git", tmp_path / "wiki"
+    subprocess.run(["git", "init", "--quiet", "--bare", "--initial-branch=main", str(bare)], check=True)
+    subprocess.run(["git", "clone", "--quiet", str(bare), str(wiki)], check=True, capture_output=True)
+    (wiki / "home.md").write_text("---\ntitle: Home\n---\n", encoding="utf-8")
+    for command in (["add", "."], ["-c", "user.email=w@example.org", "-c", "user.name=Wiki", "commit", "-qm",
+                                    "docs: create home"], ["push", "-q", "origin", "HEAD:main"],
+                    ["branch", "-u", "origin/main"]):
+        subprocess.run(["git", "-C", str(wiki), *command], check=True, capture_output=True)
+    (workspace / "vendor-review.toml").write_text(
+        f'author = "Robin Vale <robin@example.org>"\n[wiki]\nclone = "{wiki}"\n', encoding="utf-8")
+    app = wizard(workspace, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("y", *"TLS everywhere.", "f8", "p")
+        await settle(pilot, app)
+        await app.workers.wait_for_complete()
+        await settle(pilot, app)
+        assert "✓ Published /bronze-controls/saas-security/acme-notes" in flat(screen_text(app))
+        await pilot.press("ctrl+q")
+    pushed = subprocess.run(["git", "-C", str(bare), "show", "main:bronze-controls/saas-security/acme-notes.md"],
+                            capture_output=True, text=True, check=True).stdout
+    assert pushed == export_page(saved(session))
+    assert saved(session).published_to is not None

@@ -46,6 +46,7 @@ ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("toggle_passages", "f7", "Fold the source passages away, or back"),
     KeyAction("undo_citation", "ctrl+underscore", "Undo this question's last citation"),
     KeyAction("edit_quote", "ctrl+e", "Trim the quote (passages, evidence list, answer line)"),
+    KeyAction("publish", "p", "Finish: publish to the wiki's git clone ([wiki] clone) and push"),
     KeyAction("copy_page", "c", "Finish: copy the page to the clipboard (for the Wiki.js editor)"),
     KeyAction("focus_notes", "f11", "Go to the private notes, or back to the detail"),
     KeyAction("sources", "ctrl+right_square_bracket", "Sources: attach or remove vendor pages"),

@@ -42,8 +42,8 @@ def build_parser(argv: list[str] | None = None) -> Parser:
     if argv is not None and _names_a_wizard_command(argv):
         wizard.register(commands)
         return parser
-    from . import pages, reviews, schemas, sources
+    from . import pages, publishing, reviews, schemas, sources
 
-    for module in (reviews, pages, schemas, sources, wizard):
+    for module in (reviews, pages, publishing, schemas, sources, wizard):
         module.register(commands)
     return parser

@@ -76,6 +76,15 @@ class Section(_Strict):
     prompt: str = Field("", max_length=4000)
 
 
+class WikiTarget(_Strict):
+    """Where reviews made with this questionnaire are published on the team's Wiki.js."""
+
+    path: Annotated[str, StringConstraints(min_length=1, max_length=255)] = Field(
+        description="Page path pattern; {name} is the session name, e.g. bronze-controls/saas-security/{name}.")
+    collection: str = Field("", max_length=255, description="The page listing the reviews, e.g. bronze-controls/saas-security.")
+    heading: str = Field("", max_length=200, description="The heading of the collection's list, e.g. Product evaluations.")
+
+
 class Questionnaire(_Strict):
     id: Identifier
     version: Annotated[str, StringConstraints(min_length=1, max_length=40)]
@@ -93,6 +102,7 @@ class Questionnaire(_Strict):
     )
     questions: list[Question] = Field(min_length=1)
     sections: list[Section] = Field(default_factory=list)
+    wiki: WikiTarget | None = None
 
     @model_validator(mode="after")
     def _check_references(self) -> Questionnaire:

@@ -119,6 +119,14 @@ class PageBlock(PagePart):
     gap: str = ""
 
 
+class PublishedPage(_Model):
+    """What `publish` last put in the wiki, so a page edited there since is never overwritten."""
+
+    path: Line = Field(min_length=1, description="The page's path in the wiki, without .md.")
+    blob: str = Field("", pattern=r"^[0-9a-f]{40,64}$|^$", description="git's blob id of the page as published.")
+    at: Moment | None = None
+
+
 class ImportedPage(_Model):
     """The parts of an imported page that belong to no question or section."""
 
@@ -223,6 +231,7 @@ class Review(_Model):
     sections: list[SectionNotes] = Field(default_factory=list)
     sources: list[Source] = Field(default_factory=list)
     page: ImportedPage | None = Field(None, description="Set when the review was imported from a page.")
+    published_to: PublishedPage | None = Field(None, description="Where and what `publish` last wrote (format 2).")
 
     _changed: set[str] = PrivateAttr(default_factory=set)
     _open_questions: OpenQuestions | None = PrivateAttr(default=None)
@@ -333,6 +342,13 @@ class Review(_Model):
         if cursor != self.cursor:
             self.cursor = cursor
             self._changed.add("")
+
+    def record_published(self, published: PublishedPage) -> None:
+        """Where the page went: saved, but not a change to the review either: the page in the
+        wiki carries the `date:` it was published with, and republishing it unchanged must
+        not make a new version."""
+        self.published_to = published
+        self._changed.add("")
 
     def has_changes(self) -> bool:
         """Whether anything was touched since the last save took the changes."""

@@ -10,6 +10,7 @@ workspace, so it travels with a team's git repository and applies to everyone on
     path = "bronze-controls/saas-security/{name}"
     collection = "bronze-controls/saas-security"
     heading = "Product evaluations"
+    clone = "../wiki"             # the wiki's git-storage clone (relative to the workspace)
 
 The file is optional. A broken one is refused whole with its path and the line of the setting
 that is wrong, since a half-applied sharing or publishing setting is worse than none.
@@ -29,7 +30,7 @@ from .files import read_regular_file
 
 SETTINGS_FILE = "vendor-review.toml"
 _TOP_LEVEL = ("share", "review_every", "author", "wiki")
-_WIKI_KEYS = ("path", "collection", "heading")
+_WIKI_KEYS = ("path", "collection", "heading", "clone")
 _PERIOD = re.compile(r"^\s*(\d{1,4})\s*(day|week|month|year)s?\s*$", re.IGNORECASE)
 
 
@@ -69,6 +70,7 @@ class WikiSettings:
     path: str = ""
     collection: str = ""
     heading: str = ""
+    clone: str = ""  # the wiki's git-storage clone, for publishing from the Finish screen
 
 
 @dataclass(frozen=True)

@@ -56,6 +56,7 @@ class FinishScreen(WizardScreen[None]):
         bind("close", "back", label="Back"),
         bind("next_unanswered", label="Unanswered"),
         bind("overview", label="Overview"),
+        bind("publish", label="Publish", priority=False),
         bind("copy_page", label="Copy", priority=False),
     ]
     help_text = "Export writes exports/NAME.md again each time; the preview shows what the wiki will get."
@@ -128,6 +129,44 @@ class FinishScreen(WizardScreen[None]):
         warning = f" ({unanswered} questions still unanswered)" if unanswered else ""
         result.update(f"✓ Exported to {shown(target)}{warning}")
         result.set_classes("ok")
+
+    def action_publish(self) -> None:
+        """Publish as `vendor-review publish --push` does, in a thread: git may take a while
+        over the network, and the screen stays responsive meanwhile."""
+        if not self.editable():
+            return
+        assert self.wizard.session is not None
+        if self.wizard.autosave:
+            self.wizard.autosave.save_now()
+        self._show_result("… publishing", "dim")
+        self.run_worker(self._publish, thread=True, exclusive=True, group="publish")
+
+    def _publish(self) -> None:
+        from ...core.publishing.git import Git
+        from ...core.publishing.to_git import publish_to_git, wiki_clone
+
+        wizard = self.wizard
+        session, workspace = wizard.session, wizard.workspace
+        assert session is not None and wizard.questionnaire is not None
+        settings = workspace.settings
+        try:
+            clone = wiki_clone(None, settings.wiki, workspace.root)
+            push = Git(clone).upstream() is not None
+            result = publish_to_git(session.review, wizard.questionnaire, clone, name=session.path.stem,
+                                    settings=settings.wiki, author=settings.author, push=push)
+        except InputError as error:
+            self.app.call_from_thread(self._show_result, f"✗ Not published: {error}", "error")
+            return
+        self.app.call_from_thread(self._published, result.path)
+
+    def _published(self, path: str) -> None:
+        self.wizard.changed()  # the record of what was published, saved like any edit
+        self._show_result(f"✓ Published /{path}", "ok")
+
+    def _show_result(self, text: str, style: str) -> None:
+        result = self.query_one("#result", Static)
+        result.update(text)
+        result.set_classes(style)
 
     def action_copy_page(self) -> None:
         """The page through the terminal (OSC 52), which reaches the reviewer's own clipboard
