@@ -196,3 +196,18 @@ def test_links_are_escaped_and_an_unsorted_list_gets_ours_before_the_first_that_
     added = add_link(page, "Product evaluations", "Kiwi [beta]", "fast_and *bold*", "k")
     assert added == ("# Product evaluations\n\n- [Kiwi \\[beta\\] *fast\\_and \\*bold\\**](/k)\n"
                      "- [Mango](/m)\n- [Apple](/a)\n{.links-list}\n")
+
+
+def test_a_review_imported_from_the_wiki_is_published_back_to_the_same_page(
+        cli, tmp_path, remote, session) -> None:  # type: ignore[no-untyped-def]
+    wiki = clone(remote, tmp_path / "wiki", "Robin")
+    assert cli("publish", "quillpad", "--wiki", str(wiki), "--path", "vendors/quillpad", "--push").code == 0
+    fresh = clone(remote, tmp_path / "wiki2", "Sam")
+    elsewhere = tmp_path / "another-workspace"  # another reviewer's, who starts from the wiki's page
+    elsewhere.mkdir()
+    imported = cli("import", str(fresh / "vendors" / "quillpad.md"), "--workspace", str(elsewhere))
+    assert imported.code == 0, imported.err
+    name = Path(imported.out.split(" -> ")[1].strip()).stem
+    result = cli("publish", name, "--wiki", str(fresh), "--workspace", str(elsewhere))
+    assert result.code == 0, result.err
+    assert "published /vendors/quillpad" in result.out

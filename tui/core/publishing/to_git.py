@@ -36,13 +36,18 @@ class Published:
 
 
 def page_path(review: Review, questionnaire: Questionnaire, settings: WikiSettings, name: str,
-              override: str = "") -> str:
-    """`--path`, else where the review was last published, else the settings' or the
-    questionnaire's `[wiki]` pattern."""
+              override: str = "", wiki_root: Path | None = None) -> str:
+    """`--path`, else where the review was last published, else the page it was imported
+    from when that file is in the wiki's clone, else the settings' or the questionnaire's
+    `[wiki]` pattern."""
     if override:
         return check_page_path(override)
     if review.published_to is not None:
         return check_page_path(review.published_to.path)
+    source = Path(review.page.source).resolve() if review.page and review.page.source else None
+    if source is not None and wiki_root is not None and source.suffix == ".md" \
+            and source.is_relative_to(wiki_root.resolve()):
+        return check_page_path(source.relative_to(wiki_root.resolve()).with_suffix("").as_posix())
     pattern = settings.path or (questionnaire.wiki.path if questionnaire.wiki else "")
     if not pattern:
         raise PublishError("no page path: give --path, or a [wiki] path in the questionnaire or vendor-review.toml")
@@ -91,7 +96,7 @@ def publish_to_git(review: Review, questionnaire: Questionnaire, wiki: Path, *, 
     """Publish `review` into the clone at `wiki`; on success `review.published_to` records it
     (the caller saves the session). Raises PublishError, having changed nothing it should not."""
     git = Git(wiki)
-    target = page_path(review, questionnaire, settings, name, path)
+    target = page_path(review, questionnaire, settings, name, path, git.root)
     result = Published(target)
     file_name = f"{target}.md"
     page = export_page(review).encode("utf-8")
