@@ -309,3 +309,16 @@ async def test_one_key_reaches_the_notes_with_the_passages_open(workspace: Path,
         await settle(pilot, app)
         assert saved(with_source).response("tls-external").notes == "ask about HSTS"
         assert "ask about HSTS" in screen_text(app)  # scrolled into view at 80x24
+
+
+async def test_with_no_color_the_highlighted_passage_is_in_reverse_video(
+        workspace: Path, with_source: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = wizard(workspace, with_source)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press(DEFAULT_KEYS["focus_passages"])
+        await settle(pilot, app)
+        panel = app.screen.query_one("#passages")
+        shown = [s for s in panel.render_line(1) if s.text.strip()]
+        assert shown and all(s.style is not None and s.style.reverse for s in shown)

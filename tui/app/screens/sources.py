@@ -27,6 +27,7 @@ from ...core.review import Source
 from ...core.sources.attaching import (attach_source, load_source, retitled, set_source_title,
                                          set_source_url)
 from ..bindings import bind, key_display
+from ..widgets.reversible_option_list import ReversibleOptionList
 from .base import WizardDialog
 from .form_fields import NEXT_FIELD, FormFields
 
@@ -58,7 +59,7 @@ class SourcesDialog(FormFields, WizardDialog[None]):
             yield Input(placeholder="web address a saved file came from (for citing), then Enter", id="url")
             yield Input(placeholder="title (prefilled from the page), Enter attaches", id="title")
             yield Static(id="source-status", markup=False)
-            yield OptionList(id="sources-list")
+            yield ReversibleOptionList(id="sources-list")
             yield Static(f"{key_display(self, 'remove_source')} removes the highlighted source (its citations stay) · "
                          f"{key_display(self, 'close')} closes", classes="dim", markup=False)
 

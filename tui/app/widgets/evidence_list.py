@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.message import Message
-from textual.widgets import OptionList
+from .reversible_option_list import ReversibleOptionList
 from textual.widgets.option_list import Option
 
 from ...core.review import Evidence
@@ -14,7 +14,7 @@ from ..bindings import bind
 MAX_LINES = 5  # as app.tcss's max-height
 
 
-class EvidenceList(OptionList):
+class EvidenceList(ReversibleOptionList):
     BINDINGS = [bind("remove_evidence", "remove", priority=False)]
 
     class Remove(Message):

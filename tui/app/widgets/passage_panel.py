@@ -8,7 +8,7 @@ the matching words are styled by position (the finder's spans), never through ma
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import OptionList
+from .reversible_option_list import ReversibleOptionList
 from textual.widgets.option_list import Option
 
 from ...core.sources.finder import Suggestion
@@ -34,7 +34,7 @@ def passage_prompt(number: int, suggestion: Suggestion) -> Text:
     return prompt
 
 
-class PassagePanel(OptionList):
+class PassagePanel(ReversibleOptionList):
     """Ranked passages for the current question; Enter (or the cite key anywhere) cites the
     highlighted one."""
 
