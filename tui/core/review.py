@@ -154,6 +154,9 @@ class Passage(_Model):
 
     text: Line = Field(min_length=1)
     heading: Line = Field("", description="The headings above the passage, joined by ' > '.")
+    # Format 2, optional: the page of a PDF the passage starts on, so a citation can say
+    # "p. 4" (and link to `#page=4`); None for web pages, text and spreadsheets.
+    page: int | None = Field(None, ge=1)
 
 
 class Source(_Model):
