@@ -96,3 +96,65 @@ def whitepaper_pages(count: int) -> list[list[str]]:
         pages.append(["Quillstone Security Whitepaper - Confidential", "", f"# {heading}", *body, "",
                       f"© 2026 Quillstone Ltd - Page {number} of {count}", f"{number}"])
     return pages
+
+
+CAIQ_HEADER = ["Question ID", "Question", "CSP CAIQ Answer", "SSRM Control Ownership",
+               "CSP Implementation Description (Optional/Recommended)", "CSC Responsibilities (Optional/Recommended)",
+               "CCM Control ID", "CCM Control Specification", "CCM Control Title", "CCM Domain Title"]
+
+
+def make_caiq(path: Path, rows: Sequence[tuple[str, str, str, str, str]], *, title: str = "") -> Path:
+    """A completed CAIQ v4 in its layout: a title block above the header row, a hidden sheet
+    with the answer list, and rows of (id, question, answer, description, domain). An answer
+    starting with '=' is written as a formula whose cached value the reader must use."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "CAIQv4.0.3"
+    sheet.append(["Consensus Assessments Initiative Questionnaire v4.0.3"])
+    sheet.merge_cells("A1:J1")
+    sheet.append([])
+    sheet.append(CAIQ_HEADER)
+    for id_, question, answer, description, domain in rows:
+        sheet.append([id_, question, answer, "CSP-owned", description, "", id_.rsplit(".", 1)[0], "", "", domain])
+    lists = book.create_sheet("Lists")
+    lists.append(["Yes"])
+    lists.append(["No"])
+    lists.sheet_state = "hidden"
+    if title:
+        book.properties.title = title
+    book.save(path)
+    return path
+
+
+def make_hecvat(path: Path, sections: dict[str, Sequence[tuple[str, str, str, str]]]) -> Path:
+    """A HECVAT-style sheet: section rows merged across the row, then (id, question, vendor
+    answer, additional information) rows; an additional information merged over two rows."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Vendor Responses"
+    sheet.append(["Question ID", "Question", "Vendor Answers", "Additional Information", "Guidance"])
+    for section, rows in sections.items():
+        sheet.append([section])
+        sheet.merge_cells(start_row=sheet.max_row, start_column=1, end_row=sheet.max_row, end_column=5)
+        for row in rows:
+            sheet.append(list(row))
+    book.save(path)
+    return path
+
+
+def make_table(path: Path, header: Sequence[str] | None, rows: Sequence[Sequence[object]]) -> Path:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Controls"
+    if header:
+        sheet.append(list(header))
+    for row in rows:
+        sheet.append(list(row))
+    book.save(path)
+    return path

@@ -157,6 +157,9 @@ class Passage(_Model):
     # Format 2, optional: the page of a PDF the passage starts on, so a citation can say
     # "p. 4" (and link to `#page=4`); None for web pages, text and spreadsheets.
     page: int | None = Field(None, ge=1)
+    # Format 2, optional: the sheet of a workbook the row came from (its id is the innermost
+    # heading), so a citation says `TITLE › SHEET › ROW-ID`.
+    sheet: Line | None = None
 
 
 class Source(_Model):

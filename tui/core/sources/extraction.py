@@ -59,16 +59,16 @@ class PassageCollector:
         if _HAS_WORD.search(text):
             self.add_passage(text)
 
-    def add_passage(self, text: str, page: int | None = None) -> None:
+    def add_passage(self, text: str, page: int | None = None, sheet: str | None = None) -> None:
         heading = " > ".join(self.headings[level] for level in sorted(self.headings))
         for piece in split_long(text):
-            self.passages.append(Passage(text=piece, heading=heading, page=page))
+            self.passages.append(Passage(text=piece, heading=heading, page=page, sheet=sheet))
 
-    def add_paragraph(self, text: str, page: int | None = None) -> None:
+    def add_paragraph(self, text: str, page: int | None = None, sheet: str | None = None) -> None:
         """A whole paragraph at once (a document reader rebuilt it), cleaned like page text."""
         text = clean_line(" ".join(text.split()))
         if _HAS_WORD.search(text):
-            self.add_passage(text, page)
+            self.add_passage(text, page, sheet)
 
     def set_heading(self, level: int, text: str) -> None:
         text = clean_line(" ".join(text.split()))
