@@ -158,3 +158,28 @@ def make_table(path: Path, header: Sequence[str] | None, rows: Sequence[Sequence
         sheet.append(list(row))
     book.save(path)
     return path
+
+
+def make_docx(path: Path, blocks: Sequence[tuple[str, str]], *, title: str = "") -> Path:
+    """A Word file of (kind, text) blocks: kind is 'h1'..'h3', 'p', 'li' or 'row' (a table
+    row, cells separated by '|')."""
+    import docx
+
+    document = docx.Document()
+    table = None
+    for kind, text in blocks:
+        if kind == "row":
+            cells = text.split("|")
+            if table is None:
+                table = document.add_table(rows=0, cols=len(cells))
+            for cell, value in zip(table.add_row().cells, cells, strict=True):
+                cell.text = value
+            continue
+        table = None
+        if kind.startswith("h"):
+            document.add_heading(text, level=int(kind[1]))
+        else:
+            document.add_paragraph(text, style="List Bullet" if kind == "li" else None)
+    document.core_properties.title = title
+    document.save(str(path))
+    return path
