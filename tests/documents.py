@@ -183,3 +183,15 @@ def make_docx(path: Path, blocks: Sequence[tuple[str, str]], *, title: str = "")
     document.core_properties.title = title
     document.save(str(path))
     return path
+
+
+def refusal(path: Path) -> str:
+    """The one line `load_source` refuses the file with (the test fails if it is accepted)."""
+    from tui.core.sources.attaching import load_source
+    from tui.core.sources.errors import SourceError
+
+    try:
+        load_source(str(path))
+    except SourceError as error:
+        return str(error)
+    raise AssertionError(f"{path} was accepted")

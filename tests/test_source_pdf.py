@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.documents import make_pdf, whitepaper_pages
+from tests.documents import refusal, make_pdf, whitepaper_pages
 from tui.core.sources.attaching import load_source
 from tui.core.sources.errors import SourceError
 
@@ -63,9 +63,7 @@ def test_the_first_heading_titles_a_pdf_without_metadata(tmp_path: Path) -> None
 ])
 def test_a_pdf_that_cannot_be_read_is_refused_in_one_line(tmp_path: Path, make, message: str) -> None:  # type: ignore[no-untyped-def]
     path = make(tmp_path)
-    with pytest.raises(SourceError) as raised:
-        load_source(str(path))
-    assert str(raised.value) == f"{path.resolve()}: {message}"
+    assert refusal(path) == f"{path.resolve()}: {message}"
 
 
 def test_a_pdf_over_50_mb_is_refused_before_it_is_read(tmp_path: Path) -> None:

@@ -105,18 +105,21 @@ def _header_row(grid: list[list[str]]) -> int | None:
     return candidates[0] if candidates else None
 
 
+def _cell(cells: list[str], index: int | None) -> str:
+    """A row's value in a column that may be missing (the layout lacks it, the row is short)."""
+    return cells[index] if index is not None and index < len(cells) else ""
+
+
 def _caiq_rows(header: list[str], body: list[tuple[int, list[str]]]) -> list[Row]:
     id_, question = _column(header, "question id"), _column(header, "question", exclude="id")
     answer, detail = _column(header, "caiq answer"), _column(header, "implementation description")
     domain = _column(header, "domain")
     rows = []
     for number, cells in body:
-        def cell(index: int | None, cells: list[str] = cells) -> str:
-            return cells[index] if index is not None and index < len(cells) else ""
-        if not cell(id_) or not (cell(answer) or cell(detail)):
+        if not _cell(cells, id_) or not (_cell(cells, answer) or _cell(cells, detail)):
             continue  # unanswered rows say nothing about the vendor
-        section = cell(domain) or cell(id_).split("-", 1)[0]
-        rows.append(Row(number, cell(id_), section, cell(question), cell(answer), cell(detail)))
+        section = _cell(cells, domain) or _cell(cells, id_).split("-", 1)[0]
+        rows.append(Row(number, _cell(cells, id_), section, _cell(cells, question), _cell(cells, answer), _cell(cells, detail)))
     return rows
 
 
@@ -128,15 +131,13 @@ def _hecvat_rows(header: list[str], body: list[tuple[int, list[str]]]) -> list[R
     question = (id_ + 1) if question is None else question
     rows, section = [], ""
     for number, cells in body:
-        def cell(index: int | None, cells: list[str] = cells) -> str:
-            return cells[index] if index is not None and index < len(cells) else ""
         values = {value for value in cells if value}
         if len(values) == 1:
             section = values.pop()  # a section row: one title (often merged across the row)
             continue
-        if not cell(answer) and not cell(detail):
+        if not _cell(cells, answer) and not _cell(cells, detail):
             continue  # a question the vendor left unanswered
-        rows.append(Row(number, cell(id_) or f"row {number}", section, cell(question), cell(answer), cell(detail)))
+        rows.append(Row(number, _cell(cells, id_) or f"row {number}", section, _cell(cells, question), _cell(cells, answer), _cell(cells, detail)))
     return rows
 
 
