@@ -51,9 +51,9 @@ def test_undo_removes_exactly_the_cited_evidence(review: Review) -> None:
     assert len(review.response("event-logs").evidence) == 1
 
 
-def test_a_local_file_without_a_web_address_cannot_be_cited(review: Review) -> None:
+def test_a_saved_web_page_without_a_web_address_cannot_be_cited(review: Review) -> None:
     source = Source(location="/tmp/trust.html", title="", captured=CAPTURED, passages=[Passage(text="We use TLS.")])
-    with pytest.raises(SourceError, match="--url URL"):
+    with pytest.raises(SourceError, match="a saved web page needs the address it came from"):
         cite(review, "tls-external", source, source.passages[0])
     assert review.response("tls-external").evidence == []
 

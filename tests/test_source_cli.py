@@ -64,7 +64,7 @@ def test_remove_by_number_or_location(cli, session: Path) -> None:  # type: igno
 
 @pytest.mark.parametrize("make_bad, message", [
     (lambda d: d / "absent.html", "no such file"),
-    (lambda d: (d / "x.bin").write_bytes(b"%PDF-1.5 ...") and d / "x.bin", "is a PDF document"),
+    (lambda d: (d / "x.bin").write_bytes(b"%PDF-1.5 ...") and d / "x.bin", "is not a readable PDF (damaged"),
     (lambda d: (d / "e.html").write_text("  \n") and d / "e.html", "is empty"),
 ])
 def test_a_failed_add_leaves_the_session_untouched(cli, session: Path, tmp_path: Path, make_bad, message: str) -> None:  # type: ignore[no-untyped-def]

@@ -111,8 +111,8 @@ def test_encodings_and_broken_html_from_a_server(server: str, path: str, text: s
 
 
 @pytest.mark.parametrize("path, message", [
-    ("/octets", "is application/octet-stream, not a web page or text"),
-    ("/pdf", "is application/pdf, not a web page or text"),
+    ("/octets", "is application/octet-stream, not a web page, text, PDF, xlsx or docx"),
+    ("/pdf", "is not a readable PDF"),
     ("/disguised", "is binary data"),
     ("/empty", "is empty"),
     ("/only-markup", "has no readable text"),

@@ -73,7 +73,7 @@ def list_sources(args: argparse.Namespace) -> int:
     review = read_review(workspace_of(args).session_path(args.session))
     rows = [
         {"number": n, "location": s.location, "url": s.url, "title": s.title,
-         "captured": s.captured.isoformat(), "passages": len(s.passages)}
+         "captured": s.captured.isoformat(), "passages": len(s.passages), "document": s.is_document}
         for n, s in enumerate(review.sources, 1)
     ]
     if args.json:
@@ -86,6 +86,8 @@ def list_sources(args: argparse.Namespace) -> int:
         print(f"     {row['location']}")
         if row["url"] and row["url"] != row["location"]:
             print(f"     web address: {row['url']}")
+        elif not row["url"] and row["document"]:
+            print("     no web address: cited by title and page or row, without a link")
         elif not row["url"]:
             print("     no web address: its passages cannot be cited (`source set-url`)")
     return 0

@@ -103,8 +103,14 @@ def default_label(url: str) -> str:
 
 
 def render_evidence(item: Evidence) -> str:
-    label = item.label or default_label(item.url)
-    line = f"{EVIDENCE_PREFIX}[{escape_link_label(label)}]({escape_link_target(item.url)})"
+    """`Evidence: [label](url) “quote”`; a document without a web address is named in plain
+    text instead (`Evidence: Acme whitepaper, p. 4 “quote”`), and a PDF's link text says the
+    page too."""
+    if item.url is None:
+        line = EVIDENCE_PREFIX + escape_inline(item.where)
+    else:
+        label = item.where or default_label(item.url)
+        line = f"{EVIDENCE_PREFIX}[{escape_link_label(label)}]({escape_link_target(item.url)})"
     return line + (f" “{escape_inline(item.quote)}”" if item.quote else "")
 
 
@@ -115,7 +121,7 @@ def render_detail_cell(review: Review, response: Response) -> str:
     if "Evidence" in detail:  # the substitution below is slow on long text and rarely needed
         detail = _EVIDENCE_LOOKALIKE.sub(r"\1\2\\:", detail)
     lines = [escape_inline(detail)] if detail else []
-    extra = [render_evidence(e) for e in response.evidence if f"({e.url})" not in response.detail]
+    extra = [render_evidence(e) for e in response.evidence if e.url is None or f"({e.url})" not in response.detail]
     if extra:
         lines.append("<br>".join(extra))
     return "<br><br>".join(lines)
@@ -185,7 +191,7 @@ def front_matter_digest(review: Review) -> str:
 
 def row_digest(review: Review, response: Response) -> str:
     skipped = review.is_skipped(response) and review.skip_reason(response)
-    evidence = [(e.url, e.label, e.quote) for e in response.evidence]
+    evidence = [(e.url, e.label, e.quote) + ((e.page,) if e.page else ()) for e in response.evidence]
     return digest(response.text, response.hint, skipped, response.answer, response.qualifier,
                   response.detail, evidence)
 

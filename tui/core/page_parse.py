@@ -88,7 +88,11 @@ _EVIDENCE_LINE = re.compile(
     re.escape(EVIDENCE_PREFIX)
     + r"\[(?P<label>(?:\\.|[^\\\]])*)\]\((?P<url>(?:\\.|[^\\)])*)\)(?: “(?P<quote>.*)”)?$"
 )
-_EVIDENCE_START = HINT_SEPARATOR + EVIDENCE_PREFIX + "["
+# A document without a web address is named in plain text: `Evidence: TITLE, p. N “quote”`.
+_PLAIN_EVIDENCE_LINE = re.compile(re.escape(EVIDENCE_PREFIX) + r"(?P<label>[^\[].*?)(?: “(?P<quote>.*)”)?$")
+_PAGE_SUFFIX = re.compile(r"^(?P<label>.*), p\. (?P<page>[1-9]\d{0,5})$")
+_PAGE_FRAGMENT = re.compile(r"#page=(?P<page>\d+)$")
+_EVIDENCE_START = HINT_SEPARATOR + EVIDENCE_PREFIX
 _EVIDENCE_LOOKALIKE = re.compile(r"^(Evidence)(\\*)\\:", re.M)
 _QUOTE = re.compile(re.escape(QUOTE_BULLET) + r'"(?P<text>.*)"(?: \(\[source\]\((?P<url>(?:\\.|[^\\)])*)\)\))?$')
 _LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
@@ -123,25 +127,50 @@ def read_question_cell(source: str) -> tuple[str, str]:
     return read_inline(source), ""
 
 
+def _split_page(label: str, url: str | None) -> tuple[str, int | None]:
+    """`Acme whitepaper, p. 4` is the title and page 4 (split on the last `, p. `); in a link's
+    text only when the link goes to that page, so a web page's label keeps its own words."""
+    match = _PAGE_SUFFIX.match(label)
+    if not match:
+        return label, None
+    if url is not None:
+        fragment = _PAGE_FRAGMENT.search(url)
+        if not fragment or fragment["page"] != match["page"]:
+            return label, None
+    return match["label"], int(match["page"])
+
+
+def _read_evidence_line(line: str) -> Evidence | None:
+    match = _EVIDENCE_LINE.match(line)
+    if match:
+        url: str | None = unescape_link_target(match["url"])
+        label = unescape_link_label(match["label"])
+        label = "" if label == default_label(url or "") else label
+    else:
+        match = _PLAIN_EVIDENCE_LINE.match(line)
+        if not match:
+            return None
+        url, label = None, read_inline(match["label"])
+    label, page = _split_page(label, url)
+    try:
+        return Evidence(url=url, label=label, quote=read_inline(match["quote"] or ""), page=page)
+    except ValidationError:
+        return None
+
+
 def _read_evidence(block: str) -> list[Evidence] | None:
     items = []
     for line in block.split("<br>"):
-        match = _EVIDENCE_LINE.match(line)
-        if not match:
+        item = _read_evidence_line(line)
+        if item is None:
             return None
-        url = unescape_link_target(match["url"])
-        label = unescape_link_label(match["label"])
-        try:
-            items.append(Evidence(url=url, label="" if label == default_label(url) else label,
-                                  quote=read_inline(match["quote"] or "")))
-        except ValidationError:
-            return None
+        items.append(item)
     return items
 
 
 def read_detail_cell(source: str) -> tuple[str, list[Evidence]]:
     """The reviewer's detail and the evidence lines `page` appends after it."""
-    start = 0 if source.startswith(EVIDENCE_PREFIX + "[") else source.find(_EVIDENCE_START)
+    start = 0 if source.startswith(EVIDENCE_PREFIX) else source.find(_EVIDENCE_START)
     evidence = None
     if start >= 0:
         evidence = _read_evidence(source[start:].removeprefix(HINT_SEPARATOR))

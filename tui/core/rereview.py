@@ -115,7 +115,7 @@ def _answer(review: Review, response: Response) -> str:
 
 
 def _evidence(response: Response) -> list[str]:
-    return [e.url + (f" “{e.quote}”" if e.quote else "") for e in response.evidence]
+    return [(e.url or e.where) + (f" “{e.quote}”" if e.quote else "") for e in response.evidence]
 
 
 def _list_changes(subject: str, title: str, field: str, before: list[str], after: list[str]) -> list[Change]:

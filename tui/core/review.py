@@ -91,10 +91,20 @@ _record = dataclass(slots=True, config=_CONFIG)
 
 @_record
 class Evidence:
-    url: Url
+    # Format 2: a quote from a local document (a PDF or workbook the vendor sent) has no link;
+    # its label and page say where it is instead.
+    url: Url | None = None
     label: Label = ""
     quote: Line = Field("", description="One line: it is exported inline after the link.")
     captured: Moment | None = None
+    page: int | None = Field(None, ge=1, description="The page of a PDF the quote is on.")
+
+    @property
+    def where(self) -> str:
+        """How the evidence is named to a reader: `Acme whitepaper, p. 4`, else its label,
+        else its link's host."""
+        label = self.label or (self.url.split("//", 1)[-1].split("/", 1)[0] if self.url else "")
+        return f"{label}, p. {self.page}" if self.page else label
 
 
 class Quote(_Model):
@@ -162,6 +172,12 @@ class Passage(_Model):
 
     text: Line = Field(min_length=1)
     heading: Line = Field("", description="The headings above the passage, joined by ' > '.")
+    # Format 2, optional: the page of a PDF the passage starts on, so a citation can say
+    # "p. 4" (and link to `#page=4`); None for web pages, text and spreadsheets.
+    page: int | None = Field(None, ge=1)
+    # Format 2, optional: the sheet of a workbook the row came from (its id is the innermost
+    # heading), so a citation says `TITLE › SHEET › ROW-ID`.
+    sheet: Line | None = None
 
 
 class Source(_Model):
@@ -172,6 +188,11 @@ class Source(_Model):
     title: Line = ""
     captured: Moment
     passages: list[Passage] = Field(min_length=1)
+
+    @property
+    def is_document(self) -> bool:
+        """A PDF or workbook: citable by title and page or row even without a web address."""
+        return any(p.page is not None or p.sheet is not None for p in self.passages[:1])
 
     @property
     def citation_target(self) -> str:

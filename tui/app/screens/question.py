@@ -383,7 +383,7 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
         evidence = list(self.response.evidence)
         removed = evidence.pop(event.index)
         self.review.update(self._question_id, evidence=evidence)
-        self._evidence_changed(f"removed {removed.label or removed.url}")
+        self._evidence_changed(f"removed {removed.where}")
 
     # -- actions -----------------------------------------------------------------------------
 

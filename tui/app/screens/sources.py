@@ -40,7 +40,9 @@ def source_line(number: int, source: Source) -> Text:
         line.append(f"\n   {source.location}", style="dim")
     if source.url is not None and source.url != source.location:
         line.append(f"\n   web address: {source.url}", style="dim")
-    if source.url is None:
+    if source.url is None and source.is_document:
+        line.append("\n   no web address: cited by title and page or row, without a link", style="italic")
+    elif source.url is None:
         line.append("\n   no web address: its passages cannot be cited", style="italic")
     return line
 
@@ -48,9 +50,10 @@ def source_line(number: int, source: Source) -> Text:
 class SourcesDialog(FormFields, WizardDialog[None]):
     form_fields = ("location", "url", "title")
     BINDINGS = [bind("close", "close", label="Close"), bind("remove_source", priority=False), NEXT_FIELD]
-    help_text = ("Type a file path or an http(s) URL, Enter; for a saved file the web address it came "
-                 "from (so its passages can be cited), Enter; the title (prefilled from the page), "
-                 "Enter attaches. On the list, ctrl+d removes the highlighted source (its citations stay).")
+    help_text = ("Type a file path or an http(s) URL (a page, PDF, xlsx or docx), Enter; for a saved "
+                 "file the web address it came from (a saved web page needs one to be cited; a document "
+                 "without one is cited by title and page), Enter; the title (prefilled from the page "
+                 "or document), Enter attaches. On the list, ctrl+d removes the highlighted source (its citations stay).")
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):

@@ -19,7 +19,7 @@ def evidence_summary(evidence: list[Evidence], said: str = "") -> Text:
     last action did; the widget cuts it to one line."""
     line = Text(f"Evidence ({len(evidence)}): ", style="bold")
     if evidence:
-        line.append("; ".join(item.label or item.url for item in reversed(evidence)))
+        line.append("; ".join(item.where for item in reversed(evidence)))
     else:
         line.append("none yet", style="dim")
     if said:

@@ -35,9 +35,9 @@ class EvidenceList(ReversibleOptionList):
         if not evidence:
             options.append(Option(Text("(no evidence yet: ctrl+l adds a link)", style="dim"), disabled=True))
         for index, item in enumerate(evidence):
-            line = Text(item.label or item.url, style="bold")
+            line = Text(item.where, style="bold")
             if item.label:
-                line.append(f"  {item.url}", style="dim")
+                line.append(f"  {item.url}" if item.url else "  (no link: a document)", style="dim")
             if item.quote:
                 line.append(f"  “{item.quote}”", style="italic")
             options.append(Option(line, id=str(index)))

@@ -7,6 +7,7 @@ document in the session.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -14,9 +15,10 @@ from pydantic import ValidationError
 from ..errors import describe_validation_error
 from ..review import Review, Source, check_url, now
 from .decoding import declared_charset, decode_document
+from .documents import DOCUMENT_SECONDS, MAX_DOCUMENT_BYTES, is_document, read_document
 from .errors import SourceError
-from .extraction import MAX_PASSAGES, extract, guess_kind
-from .reading import fetch_url, is_url, read_file
+from .extraction import MAX_PASSAGES, Document, extract, guess_kind
+from .reading import MAX_BYTES, fetch_url, is_url, read_file
 
 
 def load_source(location: str, *, url: str | None = None) -> Source:
@@ -33,12 +35,11 @@ def load_source(location: str, *, url: str | None = None) -> Source:
         name = location
     else:
         path = Path(location).expanduser().resolve()
-        download = read_file(path)
+        download = read_file(path, MAX_DOCUMENT_BYTES)
         name = location = str(path)
     if not download.data.strip():
         raise SourceError(f"{name}: is empty")
-    text = decode_document(download.data, name, declared_charset(download.content_type))
-    document = extract(text, guess_kind(name, download.content_type, text))
+    document = _read(download.data, name, download.content_type)
     if not document.passages:
         raise SourceError(f"{name}: has no readable text (only markup, scripts or navigation)")
     if len(document.passages) > MAX_PASSAGES:
@@ -49,6 +50,19 @@ def load_source(location: str, *, url: str | None = None) -> Source:
                       captured=now(), passages=document.passages)
     except ValidationError as error:
         raise SourceError(f"{name}: " + "; ".join(describe_validation_error(error))) from None
+
+
+def _read(data: bytes, name: str, content_type: str) -> Document:
+    """A PDF or Office document by its reader, anything else as a web page or text (which
+    keeps the smaller page limit: a 40 MB "page" is a site dump, not a vendor's page)."""
+    if is_document(data):
+        document = read_document(data, name, time.monotonic() + DOCUMENT_SECONDS)
+        if document is not None:
+            return document
+    if len(data) > MAX_BYTES:
+        raise SourceError(f"{name}: larger than {MAX_BYTES // (1024 * 1024)} MB; attach the relevant page only")
+    text = decode_document(data, name, declared_charset(content_type))
+    return extract(text, guess_kind(name, content_type, text))
 
 
 def _check_web_address(url: str) -> None:

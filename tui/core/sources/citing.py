@@ -81,28 +81,49 @@ def matched_sentences(text: str, spans: tuple[tuple[int, int], ...]) -> str:
 
 def citation_label(source: Source, passage: Passage) -> str:
     """`Stiltsoft security › Encryption`: the source's title and the passage's own heading
-    (the innermost one), falling back on the host name for an untitled page."""
+    (the innermost one), falling back on the host name for an untitled page. A PDF's passage
+    is labelled by the title alone (the evidence's page says where: `TITLE, p. 4`), a
+    workbook's row by `TITLE › SHEET › ROW-ID`."""
     title = source.title or (urlsplit(source.url).hostname if source.url else None) or source.location
+    if passage.page is not None:
+        return title
     heading = passage.heading.rsplit(" > ", 1)[-1].strip()
+    if passage.sheet is not None:
+        return f"{title} › {passage.sheet} › {heading}" if heading else f"{title} › {passage.sheet}"
     return f"{title} › {heading}" if heading else title
+
+
+def citation_url(source: Source, passage: Passage, quote_text: str) -> str | None:
+    """Where the citation links: a PDF's page (`…/whitepaper.pdf#page=4`: PDF viewers know
+    page fragments, not text fragments), a workbook itself, a web page's text fragment; no
+    link at all for a local file without a web address."""
+    if source.url is None:
+        return None
+    if passage.page is not None:
+        return f"{source.url.partition('#')[0]}#page={passage.page}"
+    if passage.sheet is not None:
+        return source.url
+    return text_fragment_url(source.url, quote_text)
 
 
 def cite(review: Review, question_id: str, source: Source, passage: Passage,
          spans: tuple[tuple[int, int], ...] = ()) -> Citation:
     """Add the passage's matching sentences (all of it without `spans`) to the question's
-    evidence as a quote, linked to that text on the source's page."""
+    evidence as a quote, linked to that text on the source's page, or, for a document without
+    a web address, named by its title and page or row (a reader of the wiki finds it there)."""
     response = find_response(review, question_id)
-    if source.url is None:
+    if source.url is None and passage.page is None and passage.sheet is None:
         raise SourceError(
-            f"{source.location}: a local file has no web address to cite; attach it again with "
-            "`source add SESSION FILE --url URL` (the address the page was saved from)"
+            f"{source.location}: a saved web page needs the address it came from to be cited; "
+            "give it with `source set-url SESSION N URL` (documents such as PDFs are cited by title and page)"
         )
     quote_text = matched_sentences(passage.text, spans)
     evidence = Evidence(
-        url=text_fragment_url(source.url, quote_text),
+        url=citation_url(source, passage, quote_text),
         label=citation_label(source, passage),
         quote=quote_text,
         captured=source.captured,
+        page=passage.page,
     )
     review.update(question_id, evidence=[*response.evidence, evidence])
     return Citation(question_id, evidence, passage)
@@ -120,8 +141,8 @@ def requote(review: Review, citation: Citation, text: str) -> Citation:
     except ValueError:
         raise SourceError("that citation was removed meanwhile") from None
     old = citation.evidence
-    url = text_fragment_url(old.url.split(":~:", 1)[0], text) if ":~:" in old.url else old.url
-    evidence = Evidence(url=url, label=old.label, quote=text, captured=old.captured)
+    url = text_fragment_url(old.url.split(":~:", 1)[0], text) if old.url and ":~:" in old.url else old.url
+    evidence = Evidence(url=url, label=old.label, quote=text, captured=old.captured, page=old.page)
     review.update(citation.question_id,
                   evidence=[*response.evidence[:index], evidence, *response.evidence[index + 1:]])
     return Citation(citation.question_id, evidence, citation.passage)

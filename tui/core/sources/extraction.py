@@ -42,7 +42,7 @@ class Document:
     passages: list[Passage] = field(default_factory=list)
 
 
-class _PassageCollector:
+class PassageCollector:
     """Text arrives in pieces; headings and block boundaries decide where passages end."""
 
     def __init__(self) -> None:
@@ -59,10 +59,16 @@ class _PassageCollector:
         if _HAS_WORD.search(text):
             self.add_passage(text)
 
-    def add_passage(self, text: str) -> None:
+    def add_passage(self, text: str, page: int | None = None, sheet: str | None = None) -> None:
         heading = " > ".join(self.headings[level] for level in sorted(self.headings))
         for piece in split_long(text):
-            self.passages.append(Passage(text=piece, heading=heading))
+            self.passages.append(Passage(text=piece, heading=heading, page=page, sheet=sheet))
+
+    def add_paragraph(self, text: str, page: int | None = None, sheet: str | None = None) -> None:
+        """A whole paragraph at once (a document reader rebuilt it), cleaned like page text."""
+        text = clean_line(" ".join(text.split()))
+        if _HAS_WORD.search(text):
+            self.add_passage(text, page, sheet)
 
     def set_heading(self, level: int, text: str) -> None:
         text = clean_line(" ".join(text.split()))
@@ -92,7 +98,7 @@ def split_long(text: str) -> list[str]:
 class _HtmlReader(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.collector = _PassageCollector()
+        self.collector = PassageCollector()
         self.dropping: dict[str, int] = {}
         self.heading: tuple[int, list[str]] | None = None
         self.title: list[str] | None = None
@@ -162,7 +168,7 @@ def extract_markdown(markdown: str) -> Document:
     return Document(title=clean_line(heading.group(1)) if heading else document.title, passages=document.passages)
 
 
-def _is_heading_line(line: str, next_line: str | None) -> bool:
+def is_heading_line(line: str, next_line: str | None) -> bool:
     """A short line without closing punctuation, followed by text: how plain-text pages
     (and text copied from a web page) show a heading."""
     words = line.split()
@@ -193,12 +199,12 @@ def _text_blocks(text: str) -> list[list[str]]:
 
 
 def extract_text(text: str) -> Document:
-    collector = _PassageCollector()
+    collector = PassageCollector()
     blocks = _text_blocks(text)
     for index, block in enumerate(blocks):
         following = blocks[index + 1][0] if index + 1 < len(blocks) else None
         lines = list(block)
-        if _is_heading_line(lines[0], lines[1] if len(lines) > 1 else following):
+        if is_heading_line(lines[0], lines[1] if len(lines) > 1 else following):
             collector.set_heading(1, lines.pop(0))
         for line in lines:
             if _BULLET.match(line) or not collector.buffer:

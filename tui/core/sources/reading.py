@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .documents import DOCUMENT_TYPES, MAX_DOCUMENT_BYTES
 from .errors import SourceError
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -63,15 +64,18 @@ class _WebOnlyRedirects(urllib.request.HTTPRedirectHandler):
 
 
 def fetch_url(url: str, limit: int = MAX_BYTES) -> Download:
+    """The page (or a PDF/Office document, with the document limit) at `url`."""
     opener = urllib.request.build_opener(_WebOnlyRedirects)
     request = urllib.request.Request(url, headers={
         "User-Agent": USER_AGENT,
-        "Accept": "text/html,application/xhtml+xml,text/markdown,text/plain;q=0.9",
+        "Accept": "text/html,application/xhtml+xml,text/markdown,text/plain;q=0.9,"
+                  + ",".join(f"{media};q=0.8" for media in DOCUMENT_TYPES),
     })
     try:
         with opener.open(request, timeout=TIMEOUT_SECONDS) as response:
             content_type = response.headers.get("Content-Type", "")
-            _check_type(url, content_type)
+            if _check_type(url, content_type):
+                limit = max(limit, MAX_DOCUMENT_BYTES)
             length = response.headers.get("Content-Length", "")
             if length.isdigit() and int(length) > limit:
                 raise SourceError(f"{url}: the page is {int(length) // (1024 * 1024)} MB, "
@@ -100,10 +104,14 @@ def _reason(reason: object) -> str:
     return str(getattr(reason, "strerror", None) or reason)
 
 
-def _check_type(url: str, content_type: str) -> None:
+def _check_type(url: str, content_type: str) -> bool:
+    """True for a document (PDF, xlsx, docx); refuses what is neither a document nor text."""
     media = content_type.split(";", 1)[0].strip().lower()
+    if media in DOCUMENT_TYPES:
+        return True
     if media and not media.startswith(TEXT_TYPES):
-        raise SourceError(f"{url}: is {media}, not a web page or text; save the page as HTML or text")
+        raise SourceError(f"{url}: is {media}, not a web page, text, PDF, xlsx or docx")
+    return False
 
 
 def _read_limited(url: str, response: object, limit: int) -> bytes:
