@@ -309,3 +309,30 @@ async def test_one_key_reaches_the_notes_with_the_passages_open(workspace: Path,
         await settle(pilot, app)
         assert saved(with_source).response("tls-external").notes == "ask about HSTS"
         assert "ask about HSTS" in screen_text(app)  # scrolled into view at 80x24
+
+
+async def test_quitting_while_a_source_loads_does_not_wait_for_the_load(
+        workspace: Path, session: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from tui.app.screens import sources
+
+    release, loading = threading.Event(), []
+
+    def slow_load(location: str) -> None:  # a server within its deadline, still sending
+        loading.append(threading.current_thread())
+        release.wait(30)
+
+    monkeypatch.setattr(sources, "load_source", slow_load)
+    app = wizard(workspace, session)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press("ctrl+right_square_bracket", *"trust.html", "enter", "enter")
+            await pilot.pause(0.2)
+            assert loading, "the load started"
+            app.exit()
+        # Threads of asyncio's default executor are joined at exit: the load must not be one.
+        assert loading[0].daemon and loading[0].is_alive()
+    finally:
+        release.set()
