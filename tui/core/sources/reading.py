@@ -36,7 +36,10 @@ class Download:
 
 
 def is_url(location: str) -> bool:
-    return urlsplit(location).scheme.lower() in ("http", "https")
+    """By the scheme alone: urlsplit raises on a malformed host (`http://[::1`), which
+    `check_url` reports in one line."""
+    scheme, sep, _ = location.partition(":")
+    return bool(sep) and scheme.strip().lower() in ("http", "https")
 
 
 def read_file(path: Path, limit: int = MAX_BYTES) -> Download:
