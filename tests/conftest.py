@@ -14,7 +14,10 @@ from tui.cli import main
 from tui.core.catalog import builtin_folder, load_questionnaire
 from tui.core.questionnaire import Questionnaire
 
-SHARED_EXAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "examples"
+# ../shared/examples beside the checkout, or beside the folder of worktrees (wt/NAME) it sits in.
+SHARED_EXAMPLES = next((folder / "shared" / "examples" for folder in Path(__file__).resolve().parents[2:4]
+                        if (folder / "shared" / "examples").is_dir()),
+                       Path(__file__).resolve().parents[2] / "shared" / "examples")
 
 
 @dataclass

@@ -14,7 +14,7 @@ from tui.core.catalog import builtin_folder, load_questionnaire
 from tui.core.importing import import_page
 from tui.core.page import default_label, export_page
 from tui.core.page_parse import parse_page
-from tui.core.review import Evidence, Quote, Review, start_review
+from tui.core.review import Evidence, Quote, Review, check_url, start_review
 from tui.core.text import clean_line
 
 BRONZE = load_questionnaire(builtin_folder() / "saas-security-bronze.toml")
@@ -25,10 +25,19 @@ FRAGMENTS = [
     "\u202e", "😀", "Evidence: ", "Evidence\\:", "Evidence: [x](https://a.example)", "---", "yes", "null",
     "2021-01-01", " ", "a", "Z", "é", "(", ")", " (", "<br><br>*",
 ]
+def is_link(url: str) -> bool:
+    """What a review can hold: `http://x.example]` or `http://x.example:;` names no valid host."""
+    try:
+        check_url(url)
+    except ValueError:
+        return False
+    return True
+
+
 hostile = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=4)), max_size=7).map("".join)
 urls = st.builds(lambda base, path: base + path,
                  st.sampled_from(["https://vendor.example/", "http://x.example", "mailto:sec@vendor.example"]),
-                 st.text(alphabet="abz09()|&;:#%[]*_-.?=", max_size=12))
+                 st.text(alphabet="abz09()|&;:#%[]*_-.?=", max_size=12)).filter(is_link)
 moments = st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2099, 1, 1)).map(
     lambda d: d.replace(microsecond=d.microsecond // 1000 * 1000, tzinfo=UTC))
 answers = st.sampled_from(["", *(o.label for o in BRONZE.scale)])

@@ -12,6 +12,8 @@ CORPUS = Path(__file__).parent / "fixtures" / "malformed"
 
 SESSION_ERRORS = {
     "binary-garbage.toml": "line 8: not UTF-8 text",
+    "condition-cycle.toml": "questions[0].depends_on: conditions form a cycle: tls-external -> event-logs -> tls-external",
+    "self-dependency.toml": "questions[1].depends_on: a question cannot depend on itself",
     "deeply-nested.toml": "nested too deeply",
     "empty.toml": "not a vendor-review session",
     "huge-number.toml": "format: made by a newer vendor-review (format 99999999999999999999999999999999); upgrade",
@@ -37,6 +39,7 @@ QUESTIONNAIRE_ERRORS = {
 
 COMMANDS = {
     "show": ("show", "{path}"),
+    "diff": ("diff", "{path}", "{path}"),
     "export": ("export", "{path}", "-o", "-"),
     "answer": ("answer", "{path}", "tls-external", "Yes", "--detail", "overwritten?"),
 }
@@ -107,7 +110,7 @@ def test_a_session_symlinked_to_a_file_elsewhere_is_refused_and_the_target_untou
 
     results = [cli(*(arg.format(path=link) for arg in args)) for args in COMMANDS.values()]
 
-    assert [r.code for r in results] == [1, 1, 1]
+    assert [r.code for r in results] == [1] * len(COMMANDS)
     assert all(f"{link}" in r.err and "symbolic link" in r.err for r in results)
     assert elsewhere.read_bytes() == before and link.is_symlink()
 
@@ -138,3 +141,16 @@ def test_a_broken_questionnaire_in_the_workspace_is_listed_with_its_problem_and_
     assert result.code == 0
     assert "saas-security-bronze" in result.out
     assert f"{broken}: questions[0].depends_on: conditions form a cycle" in result.out + result.err
+
+
+@pytest.mark.parametrize("name", ["condition-cycle.toml", "self-dependency.toml"])
+def test_a_session_with_a_cycle_is_listed_as_broken_and_the_others_still_listed(
+    cli, workspace: Path, name: str
+) -> None:
+    broken = _planted(workspace, name)
+    assert cli("new", "--product", "Acme").code == 0
+
+    result = cli("list")
+
+    assert result.code == 0 and "acme" in result.out
+    assert f"{broken}: {SESSION_ERRORS[name]}" in result.err

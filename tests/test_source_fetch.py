@@ -3,7 +3,9 @@ network), with a clear message for every way a page can be unusable."""
 
 from __future__ import annotations
 
+import os
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -63,6 +65,15 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.flush()
             self.server.release.wait(5)  # type: ignore[attr-defined]
             return
+        if self.path in ("/trickle-headers", "/trickle-body"):
+            self._trickle(self.path == "/trickle-headers")
+            return
+        if self.path == "/loop":
+            self.send_response(302)
+            self.send_header("Location", "/loop")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         status, headers, body = ROUTES[self.path]
         self.send_response(status)
         for name, value in headers.items():
@@ -70,6 +81,23 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+    def _trickle(self, in_headers: bool) -> None:
+        """One byte a second (each one within any per-read timeout) until the test ends."""
+        head = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 100000\r\n"
+        try:
+            if in_headers:
+                for byte in head:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    if self.server.release.wait(1):  # type: ignore[attr-defined]
+                        return
+            self.wfile.write(head + b"\r\n")
+            while not self.server.release.wait(1):  # type: ignore[attr-defined]
+                self.wfile.write(b"a")
+                self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError):
+            pass
 
     def log_message(self, *args: object) -> None:
         pass
@@ -161,3 +189,34 @@ def test_local_files_missing_folders_and_oversized(tmp_path: Path) -> None:
     big.write_bytes(b"text " * (BIG // 5))
     with pytest.raises(SourceError, match="larger than 5 MB"):
         load_source(str(big))
+
+
+@pytest.mark.parametrize("path", ["/trickle-headers", "/trickle-body"])
+def test_one_wall_clock_deadline_covers_headers_and_body_of_a_server_sending_a_byte_a_second(
+        server: str, path: str) -> None:
+    started = time.monotonic()
+    with pytest.raises(SourceError, match=r"no complete answer within 1\.5 seconds; gave up"):
+        reading.fetch_url(server + path, deadline=1.5)
+    assert time.monotonic() - started < 10  # generous: the trickle would run for minutes
+
+
+def test_the_default_deadline_applies_to_a_source_being_added(server: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reading, "DEADLINE_SECONDS", 1.0)
+    with pytest.raises(SourceError, match="no complete answer within 1 seconds"):
+        load_source(f"{server}/trickle-body")
+
+
+def test_a_redirect_loop_is_one_line(server: str) -> None:
+    with pytest.raises(SourceError) as raised:
+        load_source(f"{server}/loop")
+    assert str(raised.value) == f"{server}/loop: redirects more than 10 times (a redirect loop?); gave up"
+
+
+def test_a_fifo_is_refused_at_once_and_a_folder_named_as_one(tmp_path: Path) -> None:
+    fifo = tmp_path / "page.html"
+    os.mkfifo(fifo)
+    with pytest.raises(SourceError, match=r"page\.html: is not a regular file \(a pipe or a device\)"):
+        load_source(str(fifo))  # before: blocked forever waiting for a writer
+    with pytest.raises(SourceError) as raised:
+        reading.read_file(tmp_path)
+    assert str(raised.value) == f"{tmp_path}: is a folder, not a file"

@@ -322,3 +322,30 @@ async def test_with_no_color_the_highlighted_passage_is_in_reverse_video(
         panel = app.screen.query_one("#passages")
         shown = [s for s in panel.render_line(1) if s.text.strip()]
         assert shown and all(s.style is not None and s.style.reverse for s in shown)
+
+
+async def test_quitting_while_a_source_loads_does_not_wait_for_the_load(
+        workspace: Path, session: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from tui.app.screens import sources
+
+    release, loading = threading.Event(), []
+
+    def slow_load(location: str) -> None:  # a server within its deadline, still sending
+        loading.append(threading.current_thread())
+        release.wait(30)
+
+    monkeypatch.setattr(sources, "load_source", slow_load)
+    app = wizard(workspace, session)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press("ctrl+right_square_bracket", *"trust.html", "enter", "enter")
+            await pilot.pause(0.2)
+            assert loading, "the load started"
+            app.exit()
+        # Threads of asyncio's default executor are joined at exit: the load must not be one.
+        assert loading[0].daemon and loading[0].is_alive()
+    finally:
+        release.set()

@@ -62,3 +62,18 @@ async def test_enter_in_a_filter_that_matches_nothing_stays_on_the_list(workspac
         await pilot.pause()
         assert isinstance(app.screen, StartScreen)
         assert "No saved reviews match." in screen_text(app)
+
+
+async def test_a_session_with_a_cycle_of_conditions_is_skipped_with_its_field_and_the_rest_listed(
+        workspace: Path) -> None:
+    make_review(workspace, product="Acme Notes", name="acme-notes")
+    cycle = Path(__file__).parents[1] / "fixtures" / "malformed" / "sessions" / "condition-cycle.toml"
+    (workspace / "sessions" / "cycle.toml").write_bytes(cycle.read_bytes())
+    app = wizard(workspace)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        text = screen_text(app)
+        messages = [str(n.message) for n in app._notifications]
+    assert "acme-notes" in text
+    assert any("cycle.toml: questions[0].depends_on: conditions form a cycle" in m for m in messages), messages

@@ -80,7 +80,12 @@ def import_pages(args: argparse.Namespace) -> int:
         try:
             imported = load_page(workspace, path, args.questionnaire)
         except InputError as error:
-            print(f"vendor-review: error: {error}", file=sys.stderr)
+            print(f"vendor-review: error: {clean_line(str(error))}", file=sys.stderr)
+            failed += 1
+            continue
+        except Exception as error:  # noqa: BLE001 - one page we failed to read must not stop the others
+            print(f"vendor-review: error: {path}: could not be read ({type(error).__name__}: "
+                  f"{clean_line(str(error))[:200]})", file=sys.stderr)
             failed += 1
             continue
         held = holders.holder(imported.review)

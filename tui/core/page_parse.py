@@ -20,21 +20,16 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from pydantic import ValidationError
 
-from .errors import InputError
+from .front_matter import PageError, read_front_matter
 from .markdown_text import unescape_inline, unescape_link_label, unescape_link_target
 from .page import EVIDENCE_PREFIX, HINT_SEPARATOR, QUOTE_BULLET, default_label
 from .review import Evidence, Quote
 
 CELLS = ("Question", "Answer", "Detail")
-
-
-class PageError(InputError):
-    """A page we cannot import; the message names the file and the line."""
 
 
 @dataclass
@@ -224,18 +219,7 @@ def _front_matter(text: str, name: str) -> tuple[int, dict[str, Any]]:
     close = next((i for i, line in enumerate(lines[1:], 1) if line.rstrip() == "---"), None)
     if close is None:
         raise PageError(f"{name}: line 1: the front-matter is never closed by a '---' line")
-    try:
-        values = yaml.safe_load("\n".join(lines[1:close]))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark else 2
-        problem = getattr(error, "problem", None) or str(error).split("\n")[0]
-        raise PageError(f"{name}: line {line}: the front-matter is not valid YAML: {problem}") from None
-    if values is None:
-        values = {}
-    if not isinstance(values, dict):
-        raise PageError(f"{name}: line 2: the front-matter is not a set of 'key: value' lines")
-    return close, values
+    return close, read_front_matter("\n".join(lines[1:close]), name)
 
 
 @cache

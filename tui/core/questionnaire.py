@@ -7,9 +7,9 @@ is checked here and reported with the field path where it happened.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cached_property
-from typing import Annotated, Any
+from typing import Annotated, Any, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter, model_validator
 from pydantic.dataclasses import dataclass
@@ -157,36 +157,45 @@ def _reference_problems(q: Questionnaire) -> list[str]:
         where = f"questions[{index}].depends_on"
         if condition.question not in known:
             problems.append(f'{where}: unknown question id "{condition.question}"')
-        elif condition.question == question.id:
-            problems.append(f"{where}: a question cannot depend on itself")
         for answer in condition.answers:
             if answer not in labels:
                 problems.append(f'{where}.answers: "{answer}" is not on the answer scale')
-    problems += _cycle_problems(q)
+    problems += cycle_problems(q.questions)
     return problems
 
 
-def _cycle_problems(q: Questionnaire) -> list[str]:
-    parent = {
-        question.id: question.depends_on.question
-        for question in q.questions
-        if question.depends_on and question.depends_on.question != question.id
-    }
-    index = {question.id: i for i, question in enumerate(q.questions)}
-    reported: set[str] = set()
-    problems = []
+class _Conditional(Protocol):
+    id: str
+    depends_on: Condition | None
+
+
+def cycle_problems(questions: Sequence[_Conditional]) -> list[str]:
+    """Each question that depends on itself and each cycle of conditions, once, as 'path:
+    message'; for a questionnaire's questions and for a session's snapshot of them alike:
+    skip logic follows conditions upward, so either would make it recurse forever. The
+    first question of a repeated id is the one skip logic finds, so it is the one followed.
+    Linear in the questions: each is walked from at most once."""
+    index: dict[str, int] = {}
+    for i, question in enumerate(questions):
+        index.setdefault(question.id, i)
+    parent = {question_id: questions[i].depends_on.question  # type: ignore[union-attr]
+              for question_id, i in index.items() if questions[i].depends_on is not None}
+    problems: list[str] = []
+    done: set[str] = set()
     for start in parent:
-        path, node = [start], parent.get(start)
-        while node is not None and node not in path and node in parent:
+        path: list[str] = []
+        on_path: set[str] = set()
+        node: str | None = start
+        while node is not None and node not in done and node not in on_path:
             path.append(node)
-            node = parent[node]
-        if node is not None and node in path and not reported & set(path):
+            on_path.add(node)
+            node = parent.get(node)
+        if node is not None and node in on_path:
             cycle = path[path.index(node):] + [node]
-            reported.update(cycle)
-            problems.append(
-                f"questions[{index[cycle[0]]}].depends_on: conditions form a cycle: "
-                + " -> ".join(cycle)
-            )
+            where = f"questions[{index[cycle[0]]}].depends_on"
+            problems.append(f"{where}: a question cannot depend on itself" if len(cycle) == 2
+                            else f"{where}: conditions form a cycle: " + " -> ".join(cycle))
+        done.update(path)
     return problems
 
 

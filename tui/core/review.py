@@ -58,7 +58,30 @@ def check_url(url: str) -> str:
         raise ValueError(f"{url[:60]!r} is not a web address")
     if _URL_FORBIDDEN.search(url):
         raise ValueError(f"a link cannot contain spaces, quotes, backslashes or <>: {url[:60]!r}")
+    if scheme.lower() in ("http", "https"):
+        _check_host(url)
     return url
+
+
+def _check_host(url: str) -> None:
+    """The host and port as urllib and httpx will read them: `http://[::1` or `http://h:x/`
+    makes urlsplit raise (or `.port` later, wherever the address is used), so it is refused
+    here, the one check every command and the wizard go through."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+        host, _ = parts.hostname, parts.port
+    except ValueError as error:
+        raise ValueError(f"{url[:60]!r} is not a web address: {error}") from None
+    if not host:
+        raise ValueError(f"{url[:60]!r} is not a web address: it names no host")
+    if not _NETLOC.fullmatch(parts.netloc):  # urlsplit lets `[::1]x` and `[a]` through
+        raise ValueError(f"{url[:60]!r} is not a web address: malformed host {parts.netloc[:40]!r}")
+
+
+# user@ (optional), a name or a bracketed IPv6 address, :port (optional).
+_NETLOC = re.compile(r"(?:[^@/]*@)?(?:\[[0-9A-Fa-f:.]+(?:%[\w.~-]+)?\]|[^\[\]:@/]+)(?::\d*)?")
 
 
 Url = Annotated[str, AfterValidator(check_url)]

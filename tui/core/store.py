@@ -20,6 +20,7 @@ from pydantic import TypeAdapter, ValidationError
 from .errors import InputError, describe_validation_error, parse_toml
 from .files import UnsafePathError, atomic_write, ensure_private_dir, open_regular_file
 from .lock import ReviewLock, ReviewLocked
+from .questionnaire import cycle_problems
 from .review import Response, Review, SectionNotes, Source
 from .toml_split import NotSplittable, split_document
 
@@ -42,7 +43,17 @@ def read_review(path: Path) -> Review:
 
 def load_review(path: Path) -> tuple[Review, ReviewWriter]:
     """The review in a session file, and a writer that already knows where the file's question
-    tables are, so the first save after opening costs no more than any later one."""
+    tables are, so the first save after opening costs no more than any later one. The
+    questions' conditions are checked as a questionnaire's are: a hand-edited cycle would
+    make every reader of the review (list, show, export, the start screen) recurse forever."""
+    review, writer = _load(path)
+    problems = cycle_problems(review.questions)
+    if problems:
+        raise SessionError(f"{path}: " + "; ".join(problems))
+    return review, writer
+
+
+def _load(path: Path) -> tuple[Review, ReviewWriter]:
     try:
         with open_regular_file(path) as handle:
             stamp = _stamp(os.fstat(handle.fileno()))

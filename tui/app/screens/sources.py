@@ -2,9 +2,9 @@
 
 Three fields: location (path or URL), web address (for a saved file) and title. Enter moves
 field to field and Enter on the title attaches, so a saved file is never attached before its web
-address is given (its passages could not be cited). The page starts loading, in a thread worker,
-as the reviewer leaves the location field, so the title field is prefilled with the page's own
-title while the web address is typed; the core's `load_source` finishes the whole document before
+address is given (its passages could not be cited). The page starts loading, in a daemon
+thread (see `background`), as the reviewer leaves the location field, so the title field is
+prefilled with the page's own title while the web address is typed; the core's `load_source` finishes the whole document before
 anything touches the review, and `attach_source` adds it in one step, so a failure leaves nothing
 half-attached.
 """
@@ -26,6 +26,7 @@ from ...core.errors import InputError
 from ...core.review import Source
 from ...core.sources.attaching import (attach_source, load_source, retitled, set_source_title,
                                          set_source_url)
+from ..background import in_daemon_thread
 from ..bindings import bind, key_display
 from ..widgets.reversible_option_list import ReversibleOptionList
 from .base import WizardDialog
@@ -107,7 +108,8 @@ class SourcesDialog(FormFields, WizardDialog[None]):
         self._loaded = None
         self._reading = location
         self._status(f"Loading {location}…", "warning")
-        self.run_worker(partial(load_source, location), thread=True, group="source", exit_on_error=False)
+        # Not a thread worker: those are joined at exit, and a slow page would hold up quitting.
+        self.run_worker(in_daemon_thread(partial(load_source, location)), group="source", exit_on_error=False)
 
     def submit_form(self) -> None:
         session = self.wizard.session
