@@ -103,8 +103,8 @@ def test_someone_outside_the_group_reads_nothing_and_is_told_why_in_one_line(
     session = shared / "sessions" / "northwind-notes.toml"
     before = session.read_bytes()
 
-    for command in (["list"], ["show", str(session)], ["answer", str(session), "tls-external", "Yes"],
-                    ["export", str(session)]):
+    for command in ([], ["open", str(session)], ["list"], ["show", str(session)],
+                    ["answer", str(session), "tls-external", "Yes"], ["export", str(session)]):
         refusal = _one_line_refusal(_vr(reviewers, reviewers.outsider, shared, *command))
         assert "permission denied" in refusal and f"not in group {reviewers.group}" in refusal, refusal
     assert all(stat.S_IMODE(path.lstat().st_mode) & 0o007 == 0 for path in _everything_in(shared))
