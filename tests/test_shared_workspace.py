@@ -123,8 +123,7 @@ def test_a_review_held_by_one_reviewer_names_them_to_the_other(reviewers: Team) 
         started = time.monotonic()
         refused = _vr(reviewers, alice, shared, "answer", str(session), "tls-external", "Yes")
     finally:
-        holder.kill()
-        holder.wait()
+        reviewers.stop(holder)
         shutil.rmtree(shared, ignore_errors=True)
 
     message = _one_line_refusal(refused)

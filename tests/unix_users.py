@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import sysconfig
@@ -44,10 +45,20 @@ class Team:
                               capture_output=True, text=True, timeout=timeout)
 
     def python(self, user: str, code: str) -> subprocess.Popen[str]:
-        """The installation's Python running `code` as `user`, its output on a pipe."""
+        """The installation's Python running `code` as `user`, its output on a pipe, in a
+        process group of its own: end it with `stop`, which reaches the Python process
+        itself, not only runuser (a survivor would keep `userdel` from removing its user)."""
         python = self.command.parent / "python"
         return subprocess.Popen(self.as_user(user, str(python), "-c", code), cwd="/", env=self.environment(user),
-                                stdout=subprocess.PIPE, text=True)
+                                stdout=subprocess.PIPE, text=True, start_new_session=True)
+
+    @staticmethod
+    def stop(process: subprocess.Popen[str]) -> None:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        process.wait()
 
     @staticmethod
     def as_user(user: str, *command: str) -> list[str]:
@@ -89,10 +100,13 @@ def team() -> Iterator[Team]:
         with install_for_everyone() as command:
             yield Team(group, (first, second), outsider, command)
     finally:
+        left = [user for user in made if not _sbin("userdel", user, check=False)]
         for user in made:
-            _sbin("userdel", user, check=False)
             shutil.rmtree(Path(tempfile.gettempdir()) / f"home-{user}", ignore_errors=True)
-        _sbin("groupdel", group, check=False)
+        if not _sbin("groupdel", group, check=False):
+            left.append(f"group {group}")
+        if left:  # loudly: a test user left behind is a login on the CI machine
+            raise RuntimeError(f"could not remove {', '.join(left)} (a process of theirs still running?)")
 
 
 @contextmanager
@@ -144,7 +158,8 @@ def _world_runnable_python() -> Path:
         real = candidate.resolve()
         if not real.exists():
             continue
-        probe = subprocess.run(Team.as_user("nobody", str(real), "-c", "import sys; print('%d.%d' % sys.version_info[:2])"),
+        version_check = "import sys; print('%d.%d' % sys.version_info[:2])"
+        probe = subprocess.run(Team.as_user("nobody", str(real), "-c", version_check),
                                capture_output=True, text=True, cwd="/")
         if probe.returncode == 0 and probe.stdout.strip() == wanted:
             return real
@@ -153,9 +168,10 @@ def _world_runnable_python() -> Path:
                   "install one outside a 0700 home, e.g. Debian's python3")
 
 
-def _sbin(*command: str, check: bool = True) -> None:
-    subprocess.run(list(command), check=check, capture_output=True,
-                   env={"PATH": SYSTEM_PATH})
+def _sbin(*command: str, check: bool = True) -> bool:
+    """Run an administration command; whether it succeeded."""
+    done = subprocess.run(list(command), check=check, capture_output=True, env={"PATH": SYSTEM_PATH})
+    return done.returncode == 0
 
 
 def _tool(name: str) -> str:
