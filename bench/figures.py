@@ -80,7 +80,7 @@ class Unavailable:
     why: str
 
 
-SCALE = {"ms": 1000.0, "MiB": 1 / (1 << 20), "x": 1.0}
+SCALE = {"ms": 1000.0, "MiB": 1 / (1 << 20), "x": 1.0, "B": 1.0, "cells": 1.0}
 
 
 def _value(seconds_or_bytes: float, unit: str) -> str:

@@ -18,6 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.app_figures import keystroke_figures, memory_figures, startup_figures  # noqa: E402
+from bench.bytes_figures import bytes_figures  # noqa: E402
 from bench.figures import Figure, Unavailable, render_table  # noqa: E402
 from bench.handler_figures import handler_figures  # noqa: E402
 from bench.session_figures import Sessions, scaling_figures, session_figures  # noqa: E402
@@ -30,6 +31,7 @@ def sections() -> dict[str, Section]:
         "startup": startup_figures,
         "memory": memory_figures,
         "keys": keystroke_figures,
+        "bytes": bytes_figures,
         "handlers": handler_figures,
         "session": session_figures,
         "scaling": scaling_figures,

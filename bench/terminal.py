@@ -28,6 +28,17 @@ class Terminal:
         # pexpect sleeps 50 ms before every send by default: that would be most of a
         # keystroke figure, and would shrink every ratio to its floor towards 1.
         self.child.delaybeforesend = None
+        self.received = 0  # bytes the program has written to the terminal so far
+
+    def snapshot(self) -> tuple[tuple[object, ...], ...]:
+        """Every cell of the screen, with its attributes."""
+        return self.cells(range(LINES))
+
+    @staticmethod
+    def blank_snapshot() -> tuple[tuple[object, ...], ...]:
+        """The cells of a terminal nothing has been drawn on (what an opening changes from)."""
+        screen = pyte.Screen(COLUMNS, LINES)
+        return tuple(tuple(screen.buffer[row][column] for column in range(COLUMNS)) for row in range(LINES))
 
     def text(self) -> str:
         """The screen as one line of words: layout and wrapping do not matter to a search."""
@@ -35,9 +46,11 @@ class Terminal:
 
     def _pump(self, timeout: float) -> None:
         try:
-            self._stream.feed(self.child.read_nonblocking(1 << 16, timeout=timeout))
+            data = self.child.read_nonblocking(1 << 16, timeout=timeout)
         except pexpect.TIMEOUT:
-            pass
+            return
+        self.received += len(data)
+        self._stream.feed(data)
 
     def wait_for(self, wanted: str, timeout: float = 20.0) -> float:
         """Seconds from now until `wanted` is on the screen."""
@@ -87,6 +100,15 @@ class Terminal:
             self._pump(0.01)
             if self.screen.display != before:
                 last = time.perf_counter()
+
+    def drain(self, quiet: float) -> None:
+        """Read until the program has written no byte for `quiet` seconds (settle watches the
+        text, which a change of colours alone leaves as it was)."""
+        last, seen = time.perf_counter(), self.received
+        while time.perf_counter() - last < quiet:
+            self._pump(0.01)
+            if self.received != seen:
+                last, seen = time.perf_counter(), self.received
 
     def peak_memory(self) -> int:
         """The program's peak resident memory in bytes (VmHWM of its process)."""

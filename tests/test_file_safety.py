@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tui.core.files import atomic_write, ensure_private_dir
 from tui.core.naming import claim_new_path
 
 
@@ -154,3 +155,35 @@ def test_a_full_disk_is_reported_in_one_line_and_the_last_good_file_kept(
     assert result.err == f"vendor-review: error: {session}: cannot save: No space left on device\n"
     assert session.read_bytes() == before
     assert not list(session.parent.glob("*.tmp"))
+
+
+def test_saves_in_a_shared_folder_stay_0660_for_its_group(tmp_path: Path) -> None:
+    shared = tmp_path / "sessions"
+    shared.mkdir()
+    os.chmod(shared, 0o2770)
+    session = claim_new_path(shared, "Northwind", ".toml")
+    previous = os.umask(0o077)  # whatever the reviewer's umask, the team keeps its access
+    try:
+        atomic_write(session, b"first")
+        atomic_write(session, b"second")
+        ensure_private_dir(shared)
+    finally:
+        os.umask(previous)
+
+    assert _mode(session) == 0o660
+    assert _mode(shared) == 0o2770
+
+
+def test_a_setgid_folder_not_open_to_its_group_is_private_and_a_shared_one_loses_only_others(
+        tmp_path: Path) -> None:
+    half, leaky = tmp_path / "half", tmp_path / "leaky"
+    for folder, mode in ((half, 0o2750), (leaky, 0o2775)):
+        folder.mkdir()
+        os.chmod(folder, mode)
+
+    ensure_private_dir(half)
+    ensure_private_dir(leaky)
+    atomic_write(half / "a.toml", b"x")
+
+    assert _mode(half) == 0o700 and _mode(half / "a.toml") == 0o600
+    assert _mode(leaky) == 0o2770

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import sys
 
+from pathlib import Path
+
 from ..core.errors import InputError
+from ..core.files import AccessDenied
 from ..core.lock import ReviewLocked
 from .options import CommandLineError
 from .parser import build_parser
@@ -25,6 +28,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"vendor-review: {error}", file=sys.stderr)
     except (InputError, ReviewLocked) as error:
         print(f"vendor-review: error: {error}", file=sys.stderr)
+    except PermissionError as error:  # a file or folder of another reviewer, or of another group
+        denied = AccessDenied(Path(error.filename)) if error.filename else error
+        print(f"vendor-review: error: {denied}", file=sys.stderr)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `vendor-review list | head`

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..core.errors import InputError
-from ..core.files import ensure_private_dir
 from ..core.naming import claim_new_path
 from ..core.review import Review
 from ..core.store import read_review, write_review
@@ -93,7 +92,7 @@ def import_pages(args: argparse.Namespace) -> int:
             holder, why = held
             print(f"{path}: already imported as {holder} ({why}); nothing written")
             continue
-        ensure_private_dir(workspace.sessions)
+        workspace.ensure_folder(workspace.sessions)
         target = claim_new_path(workspace.sessions, imported.review.product, ".toml")
         try:
             write_review(target, imported.review)
@@ -139,7 +138,7 @@ def new_from_previous(args: argparse.Namespace) -> int:
         review.vendor = args.vendor
     if args.tags:
         review.tags = args.tags
-    ensure_private_dir(workspace.sessions)
+    workspace.ensure_folder(workspace.sessions)
     path = claim_new_path(workspace.sessions, review.product, ".toml")
     write_review(path, review)
     print(path)

@@ -13,7 +13,6 @@ from pydantic import ValidationError
 
 from ..core.errors import InputError, describe_validation_error
 from ..core.exporting import export_to_file
-from ..core.files import ensure_private_dir
 from ..core.interview import make_evidence, parse_answer, record_answer, set_text
 from ..core.naming import claim_new_path
 from ..core.page import export_body, export_page
@@ -96,7 +95,7 @@ def new_review(args: argparse.Namespace) -> int:
         )
     except ValidationError as error:
         raise InputError("; ".join(describe_validation_error(error))) from None
-    ensure_private_dir(workspace.sessions)
+    workspace.ensure_folder(workspace.sessions)
     path = claim_new_path(workspace.sessions, review.product, ".toml")
     write_review(path, review)
     print(path)

@@ -36,7 +36,9 @@ def _config() -> Config:
 
 
 def start_wizard(args: argparse.Namespace) -> int:
-    return _run(workspace_of(args), args, None, read_only=False)
+    workspace = workspace_of(args)
+    workspace.session_files()  # a workspace we may not read is one line here, not a start screen
+    return _run(workspace, args, None, read_only=False)
 
 
 def open_wizard(args: argparse.Namespace) -> int:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from .files import UnsafePathError, read_regular_file, remove_leftover_temporaries
+from .files import AccessDenied, UnsafePathError, file_mode_in, read_regular_file, remove_leftover_temporaries
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,8 @@ class ReviewLock:
             _refuse_shared_file(self.path, self.path.lstat())
         from filelock import FileLock  # imported on first use: the wizard paints before locking
 
-        self._lock = FileLock(str(self.path), mode=0o600, thread_local=False)
+        # In a shared folder the other reviewers must be able to take the lock and read its holder.
+        self._lock = FileLock(str(self.path), mode=file_mode_in(self.path.parent), thread_local=False)
 
     @property
     def held(self) -> bool:
@@ -70,6 +71,8 @@ class ReviewLock:
             self._lock.acquire(timeout=wait, poll_interval=0.02)
         except Timeout:
             raise ReviewLocked(self.session, self.current_holder()) from None
+        except PermissionError:  # a lock file another reviewer made private
+            raise AccessDenied(self.path) from None
         self._write_holder()
         # Whoever held the lock before us may have been killed mid-save.
         remove_leftover_temporaries(self.session)

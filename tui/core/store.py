@@ -18,7 +18,7 @@ import tomli_w
 from pydantic import TypeAdapter, ValidationError
 
 from .errors import InputError, describe_validation_error, parse_toml
-from .files import UnsafePathError, atomic_write, ensure_private_dir, open_regular_file
+from .files import AccessDenied, UnsafePathError, atomic_write, ensure_private_dir, open_regular_file
 from .lock import ReviewLock, ReviewLocked
 from .questionnaire import cycle_problems
 from .review import Response, Review, SectionNotes, Source
@@ -64,6 +64,8 @@ def _load(path: Path) -> tuple[Review, ReviewWriter]:
             data = handle.read()
     except FileNotFoundError:
         raise SessionError(f"{path}: no such session file") from None
+    except PermissionError:
+        raise AccessDenied(path) from None
     except OSError as error:
         raise SessionError(f"{path}: {error.strerror or error}") from None
     try:

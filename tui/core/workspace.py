@@ -77,17 +77,48 @@ class Workspace:
             return self.root / given
         return self.sessions / f"{reference}.toml"
 
+    @cached_property
+    def shared_group(self) -> int | None:
+        """The group the workspace is shared with, when `vendor-review.toml` says
+        `share = "group"` (the root folder's group) or the root folder is setgid and open to
+        its group; None for a private workspace."""
+        from .files import is_shared_folder
+
+        try:
+            info = self.root.stat()
+        except OSError:
+            return None
+        return info.st_gid if self.settings.group_shared or is_shared_folder(info) else None
+
+    def ensure_folder(self, folder: Path) -> None:
+        """Make `folder` (sessions/, exports/) exist: 2770 for the team's group in a shared
+        workspace, else 0700. Only a workspace marked as shared ever widens a folder."""
+        from .files import ensure_private_dir, ensure_shared_dir
+
+        group = self.shared_group
+        if group is None:
+            ensure_private_dir(folder)
+        else:
+            ensure_shared_dir(folder, group)
+
     def export_path(self, session: Path, *, make_folder: bool = True) -> Path:
         """Where a session's page goes by default: exports/NAME.md, in a folder made 0700
-        because pages hold the same confidential findings as the sessions (`make_folder`
-        False only names the file, for a command that must not write there)."""
-        from .files import ensure_private_dir
-
+        (2770 when shared) because pages hold the same confidential findings as the sessions
+        (`make_folder` False only names the file, for a command that must not write there)."""
         if make_folder:
-            ensure_private_dir(self.exports)
+            self.ensure_folder(self.exports)
         return self.exports / f"{session.stem}.md"
 
     def session_files(self) -> list[Path]:
-        if not self.sessions.is_dir():
+        """The sessions, by name. A folder we may not read is an error, not an empty list: a
+        reviewer told "no reviews" would start the review their colleague already has."""
+        from .files import AccessDenied
+
+        try:
+            names = os.listdir(self.sessions)
+        except (FileNotFoundError, NotADirectoryError):
             return []
-        return sorted(p for p in self.sessions.glob("*.toml") if not p.name.startswith("."))
+        except PermissionError:
+            raise AccessDenied(self.sessions) from None
+        return sorted(self.sessions / name for name in names
+                      if name.endswith(".toml") and not name.startswith("."))

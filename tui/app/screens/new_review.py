@@ -9,8 +9,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
 
-from ...core.errors import describe_validation_error
-from ...core.files import ensure_private_dir
+from ...core.errors import InputError, describe_validation_error
 from ...core.naming import claim_new_path
 from ...core.remembered import remember_reviewer, remembered_reviewer
 from ...core.review import start_review
@@ -94,10 +93,10 @@ class NewReviewScreen(FormFields, WizardScreen[None]):
             return
         sessions = self.wizard.workspace.sessions
         try:
-            ensure_private_dir(sessions)
+            self.wizard.workspace.ensure_folder(sessions)
             path = claim_new_path(sessions, review.product, ".toml")
             write_review(path, review)
-        except OSError as error:
+        except (OSError, InputError) as error:
             self.query_one("#product-error", Static).update(f"Cannot save in {sessions}: {error}")
             return
         remember_reviewer(values["reviewer"])

@@ -47,10 +47,12 @@ def question_lines(review: Review, index: int, width: int) -> tuple[Text, Text]:
     response = review.questions[index]
     skipped = review.is_skipped(response)
     digits = max(3, len(str(len(review.questions))))
+    # A mark that is not set is a plain space: styled blanks would split the line into more
+    # runs, each of which costs its own colour codes on the wire (see render_line).
     line = Text(f"{index + 1:>{digits}} ", style="dim", no_wrap=True, overflow="ellipsis")
-    line.append("F" if response.flagged else " ", style="bold red")
+    line.append("F" if response.flagged else " ", style="bold red" if response.flagged else "dim")
     line.append("S" if skipped else " ", style="dim")
-    line.append("R " if response.recheck else "  ", style="bold")
+    line.append("R " if response.recheck else "  ", style="bold" if response.recheck else "dim")
     answer = response.answer or ("skipped" if skipped else "—")
     line.append(f"{answer[:ANSWER_WIDTH]:<{ANSWER_WIDTH}} ", style="bold" if response.answer else "dim")
     count = len(response.evidence)
@@ -109,7 +111,9 @@ class QuestionList(ScrollView, can_focus=True):
         if index == self.highlighted:
             base += self.get_component_rich_style("question-list--highlighted")
         segments = Segment.apply_style(line.render(self.app.console, end=""), base)
-        return Strip(segments, width)
+        # Neighbouring runs of one style become one: Textual writes every run with its full
+        # colour codes and a reset, so merged runs are fewer bytes per row over SSH.
+        return Strip(Segment.simplify(segments), width)
 
     def watch_highlighted(self) -> None:
         self.refresh()  # the lines on screen only
