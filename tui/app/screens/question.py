@@ -26,7 +26,7 @@ from ..widgets.evidence_line import EvidenceLine
 from ..widgets.evidence_list import EvidenceList
 from ..widgets.key_footer import KeyFooter
 from ..widgets.save_indicator import SaveIndicator
-from .base import WizardScreen
+from .base import Go, WizardScreen
 from .question_rereview import REREVIEW_BINDINGS, RereviewActions
 from .question_sources import FINDER_BINDINGS, FinderActions
 
@@ -157,6 +157,11 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
     @property
     def review(self) -> Review:
         return self.wizard.session.review
+
+    @property
+    def question_id(self) -> str:
+        """The question on screen."""
+        return self._question_id
 
     @property
     def response(self) -> Response:
@@ -472,22 +477,16 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
             edit_long_text(self.wizard, self.response.detail, self.set_detail)
 
     def action_overview(self) -> None:
-        from .overview import OverviewScreen
-
         self.wizard.leaving_question()
-        self.app.push_screen(OverviewScreen(self._question_id))
+        self.wizard.navigate(Go("overview"))
 
     def action_sections(self) -> None:
-        from .sections import SectionsScreen
-
         self.wizard.leaving_question()
-        self.app.push_screen(SectionsScreen())
+        self.wizard.navigate(Go("sections"))
 
     def action_export(self) -> None:
-        from .finish import FinishScreen
-
         self.wizard.leaving_question()
-        self.app.push_screen(FinishScreen())
+        self.wizard.navigate(Go("finish"))
 
 
 def show_text(widget: Static, text: str) -> None:

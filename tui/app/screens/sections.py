@@ -14,11 +14,11 @@ from ...core.review import Quote
 from ..bindings import bind
 from ..widgets.key_footer import KeyFooter
 from ..widgets.save_indicator import SaveIndicator
-from .base import WizardDialog, WizardScreen
+from .base import Go, WizardDialog, WizardScreen
 from .form_fields import NEXT_FIELD, FormFields
 
 
-class SectionsScreen(WizardScreen[None]):
+class SectionsScreen(WizardScreen[Go | None]):
     BINDINGS = [
         bind("close", "back", label="Back"),
         bind("add_evidence", "add_quote", label="Add quote"),
@@ -99,9 +99,7 @@ class SectionsScreen(WizardScreen[None]):
         self.dismiss(None)
 
     def action_overview(self) -> None:
-        from .overview import OverviewScreen
-
-        self.app.switch_screen(OverviewScreen(self.wizard.question_screen.response.id))
+        self.dismiss(Go("overview"))
 
 
 class QuoteDialog(FormFields, WizardDialog[Quote | None]):
