@@ -4,6 +4,7 @@ process printed something."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import time
@@ -34,10 +35,8 @@ class Terminal:
         return re.sub(r"\s+", " ", " ".join(self.screen.display))
 
     def _pump(self, timeout: float) -> None:
-        try:
+        with contextlib.suppress(pexpect.TIMEOUT):
             self._stream.feed(self.child.read_nonblocking(1 << 16, timeout=timeout))
-        except pexpect.TIMEOUT:
-            pass
 
     def wait_for(self, wanted: str, timeout: float = 20.0) -> float:
         """Seconds from now until `wanted` is on the screen."""
@@ -95,10 +94,8 @@ class Terminal:
 
     def close(self) -> None:
         self.child.sendcontrol("q")
-        try:
+        with contextlib.suppress(pexpect.TIMEOUT, pexpect.EOF):
             self.child.expect(pexpect.EOF, timeout=5)
-        except (pexpect.TIMEOUT, pexpect.EOF):
-            pass
         self.child.close(force=True)
 
 

@@ -30,9 +30,8 @@ from .hangup import HangupWatch
 from .keymap import DESCRIPTIONS
 
 if TYPE_CHECKING:
-    from textual.widget import AwaitMount
-
     from textual.notifications import SeverityLevel
+    from textual.widget import AwaitMount
 
     from ..core.questionnaire import Questionnaire
     from ..core.store import OpenReview
@@ -165,7 +164,7 @@ class ReviewApp(App[None]):
         """Every node of the screen, and the app, has handled what was queued before now."""
         nodes = [self, *self.screen.walk_children(with_self=True)]
         waiting = [asyncio.Event() for _ in nodes]
-        for node, done in zip(nodes, waiting):
+        for node, done in zip(nodes, waiting, strict=True):
             if not node.call_later(done.set):
                 done.set()
         for done in waiting:

@@ -8,6 +8,7 @@ someone planted where our files live.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import glob
 import os
@@ -18,7 +19,6 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .errors import InputError
-
 
 TEMPORARY_SUFFIX = ".tmp"
 
@@ -85,10 +85,8 @@ def atomic_write(path: Path, data: bytes | Iterable[bytes]) -> os.stat_result:
             written = os.fstat(handle.fileno())
         os.replace(temporary, path)
     except BaseException as error:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
-        except FileNotFoundError:
-            pass
         if isinstance(error, OSError):  # a full disk, a folder made read-only
             raise SaveError(error.errno, f"{path}: cannot save: {error.strerror}") from None
         raise

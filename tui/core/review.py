@@ -86,14 +86,14 @@ class _Model(BaseModel):
 # The records a review holds per question, two thousand and more of them in a big review: a
 # slotted pydantic dataclass validates them as a model would, without a model's per-instance
 # __dict__ and set of the fields given, which were two thirds of an open review's memory.
-_record = dataclass(slots=True, config=_CONFIG)
+# (The decorator is written out on each: type checkers read its fields only from a direct call.)
 
 
-@_record
+@dataclass(slots=True, config=_CONFIG)
 class Evidence:
     url: Url
     label: Label = ""
-    quote: Line = Field("", description="One line: it is exported inline after the link.")
+    quote: Line = Field(default="", description="One line: it is exported inline after the link.")
     captured: Moment | None = None
 
 
@@ -171,7 +171,7 @@ class Source(_Model):
         return self.url or self.location
 
 
-@_record
+@dataclass(slots=True, config=_CONFIG)
 class Response:
     """One question of the review: its snapshot text and everything the reviewer recorded."""
 
@@ -184,10 +184,10 @@ class Response:
     detail: Text = ""
     evidence: list[Evidence] = Field(default_factory=list)
     flagged: bool = False
-    notes: Text = Field("", description="Private: never exported.")
-    extra: bool = Field(False, description="Not in the questionnaire: a row kept from an imported page.")
+    notes: Text = Field(default="", description="Private: never exported.")
+    extra: bool = Field(default=False, description="Not in the questionnaire: a row kept from an imported page.")
     previous: PreviousAnswer | None = None
-    recheck: bool = Field(False, description="Re-review: the previous answer is not confirmed yet.")
+    recheck: bool = Field(default=False, description="Re-review: the previous answer is not confirmed yet.")
     page_row: PagePart | None = None
 
 

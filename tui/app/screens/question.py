@@ -12,14 +12,15 @@ re-review, `new --from`). The screen's keys ask them to act and show what they d
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
-from textual import on
+from rich.text import Text
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
-from rich.text import Text
 from textual.widgets import Footer, Input, Label, Static
 
 from ...core.errors import InputError
@@ -36,6 +37,7 @@ from .base import Go, WizardScreen
 if TYPE_CHECKING:
     from textual.widgets import TextArea
 
+    from ...core.questionnaire import Questionnaire
     from ..widgets.passage_panel import PassagePanel
     from ..widgets.previous_answer import PreviousAnswerLine
 
@@ -176,7 +178,15 @@ class QuestionScreen(WizardScreen[None]):
 
     @property
     def review(self) -> Review:
-        return self.wizard.session.review
+        session = self.wizard.session
+        assert session is not None, "the screen lives while its review is open"
+        return session.review
+
+    @property
+    def questionnaire(self) -> Questionnaire:
+        questionnaire = self.wizard.questionnaire
+        assert questionnaire is not None, "the screen lives while its review is open"
+        return questionnaire
 
     @property
     def question_id(self) -> str:
@@ -189,7 +199,8 @@ class QuestionScreen(WizardScreen[None]):
 
     @property
     def read_only(self) -> bool:
-        return bool(self.wizard.session.read_only)
+        session = self.wizard.session
+        return bool(session is None or session.read_only)
 
     def _index(self) -> int:
         self.review.response(self._question_id)  # refreshes the review's index if it is stale
@@ -207,10 +218,8 @@ class QuestionScreen(WizardScreen[None]):
         self._question_id = question_id
         response = self.response
         guidance = ""
-        try:
-            guidance = self.wizard.questionnaire.question(question_id).guidance
-        except KeyError:
-            pass
+        with contextlib.suppress(KeyError):
+            guidance = self.questionnaire.question(question_id).guidance
         self._filling = True
         show_text(self.query_one("#question-text", Static), response.text)
         self._set_optional("#hint", response.hint)
@@ -305,7 +314,7 @@ class QuestionScreen(WizardScreen[None]):
         field.focus(scroll_visible=False)
         field.scroll_visible(animate=False)
 
-    def on_descendant_focus(self, event: Widget.DescendantFocus) -> None:
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if event.widget.id in FIELDS and self._question_id:
             self._move_cursor(event.widget.id)
         self._mark_label(event.widget.id)
@@ -327,7 +336,7 @@ class QuestionScreen(WizardScreen[None]):
     def answer(self, event: AnswerBar.Picked) -> None:
         if not self.editable():
             return
-        record_answer(self.review, self.wizard.questionnaire, self._question_id, event.label)
+        record_answer(self.review, self.questionnaire, self._question_id, event.label)
         self._changed()
         if event.move_on:
             self._go(1)
@@ -666,5 +675,6 @@ def show_text(widget: Static, text: str) -> None:
         return
     widget.update(text, layout=False)
     width = widget.size.width
-    if not width or widget.visual.get_height(widget.styles, width) != widget.size.height:
+    # Textual passes a widget's RenderStyles to get_height itself; its annotation says RulesMap.
+    if not width or widget.visual.get_height(widget.styles, width) != widget.size.height:  # type: ignore[arg-type]
         widget.refresh(layout=True)

@@ -10,7 +10,7 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core.errors import describe_validation_error
-from ...core.review import Quote
+from ...core.review import Quote, SectionNotes
 from ..bindings import bind
 from ..widgets.key_footer import KeyFooter
 from ..widgets.save_indicator import SaveIndicator
@@ -38,7 +38,7 @@ class SectionsScreen(WizardScreen[Go | None]):
         self.query_one(OptionList).focus()
 
     @property
-    def _sections(self):  # type: ignore[no-untyped-def]
+    def _sections(self) -> list[SectionNotes]:
         assert self.wizard.session is not None
         return self.wizard.session.review.sections
 
@@ -79,7 +79,7 @@ class SectionsScreen(WizardScreen[Go | None]):
         def added(quote: Quote | None) -> None:
             if quote is not None:
                 section.quotes = [*section.quotes, quote]
-                self.wizard.session.review.touch()  # type: ignore[union-attr]
+                self.wizard.session.review.touch()  # type: ignore[union-attr]  # editable(): a review is open
                 self.wizard.changed()
                 self._fill(f"{where[0]}.{len(section.quotes) - 1}")
 
@@ -91,7 +91,7 @@ class SectionsScreen(WizardScreen[Go | None]):
             return
         section = self._sections[where[0]]
         section.quotes = [q for i, q in enumerate(section.quotes) if i != where[1]]
-        self.wizard.session.review.touch()
+        self.wizard.session.review.touch()  # type: ignore[union-attr]  # editable(): a review is open
         self.wizard.changed()
         self._fill(str(where[0]))
 

@@ -10,7 +10,6 @@ from textual.widgets.option_list import Option
 from ...core.review import Evidence
 from ..bindings import bind
 
-
 MAX_LINES = 5  # as app.tcss's max-height
 
 

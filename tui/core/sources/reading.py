@@ -84,7 +84,7 @@ def fetch_url(url: str, limit: int = MAX_BYTES) -> Download:
         raise SourceError(f"{url}: the server answered {error.code} {error.reason}") from None
     except urllib.error.URLError as error:
         raise SourceError(f"{url}: cannot reach {urlsplit(url).hostname}: {_reason(error.reason)}") from None
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         raise SourceError(f"{url}: no answer within {TIMEOUT_SECONDS:.0f} seconds") from None
     except (OSError, ValueError, http.client.HTTPException) as error:
         raise SourceError(f"{url}: cannot fetch: {error.__class__.__name__} {error}".rstrip()) from None
@@ -107,7 +107,8 @@ def _check_type(url: str, content_type: str) -> None:
 
 
 def _read_limited(url: str, response: object, limit: int) -> bytes:
-    started, chunks, size = time.monotonic(), [], 0
+    started, size = time.monotonic(), 0
+    chunks: list[bytes] = []
     while True:
         chunk = response.read(65536)  # type: ignore[attr-defined]
         if not chunk:
