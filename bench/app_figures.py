@@ -210,7 +210,7 @@ def keystroke_figures(sessions: Sessions, repeats: int) -> Iterator[Figure | Una
                 app_times = _round(app, keys, size, number)
                 floor_times = _round(floor, FLOOR_KEYS, size, number)
                 if number > 0:
-                    for step, app_time, floor_time in zip(KEY_STEPS, app_times, floor_times):
+                    for step, app_time, floor_time in zip(KEY_STEPS, app_times, floor_times, strict=False):
                         samples[step.name][0].append(app_time)
                         samples[step.name][1].append(floor_time)
             for step in KEY_STEPS:

@@ -16,7 +16,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from bench.app_figures import (
-    BACK, FIELDS_MOUNTED, FLOOR_KEYS, KEY_STEPS, KeyStep, first_question, key_map, open_app, open_floor,
+    BACK,
+    FIELDS_MOUNTED,
+    FLOOR_KEYS,
+    KEY_STEPS,
+    KeyStep,
+    first_question,
+    key_map,
+    open_app,
+    open_floor,
     wizard_available,
 )
 from bench.figures import Figure, Unavailable
@@ -43,7 +51,7 @@ def _measure(terminal: Terminal, step: KeyStep, keys: dict[str, str], number: in
 
 
 def _changed(before: tuple[tuple[object, ...], ...], after: tuple[tuple[object, ...], ...]) -> int:
-    return sum(old != new for old_row, new_row in zip(before, after) for old, new in zip(old_row, new_row))
+    return sum(old != new for old_row, new_row in zip(before, after, strict=False) for old, new in zip(old_row, new_row, strict=False))
 
 
 @dataclass

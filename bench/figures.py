@@ -107,7 +107,7 @@ def render_table(rows: list[Figure | Unavailable]) -> str:
     widths = [max(len(str(line[i])) for line in [header, *lines]) for i in range(len(header) - 2)]
     out = []
     for line in [header, *lines]:
-        cells = [str(cell).ljust(width) for cell, width in zip(line, widths)]
+        cells = [str(cell).ljust(width) for cell, width in zip(line, widths, strict=False)]
         out.append("  ".join(cells + [line[-2], line[-1]]).rstrip())
     notes = [f"  {row.name} ({row.size}): {row.note}" for row in rows if isinstance(row, Figure) and row.note]
     return "\n".join(out + (["", "notes:", *notes] if notes else []))

@@ -51,7 +51,7 @@ async def _measure(session: Path, repeats: int) -> dict[str, list[float]]:
         for number in range(repeats):
             await timed("next", screen.action_next_question)
             await timed("previous", screen.action_previous_question)
-            await timed("answer", lambda: screen.answer(AnswerBar.Picked(("Yes", "No")[number % 2])))
+            await timed("answer", lambda number=number: screen.answer(AnswerBar.Picked(("Yes", "No")[number % 2])))
 
             def type_one() -> None:
                 detail.insert("x")

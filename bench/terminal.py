@@ -4,6 +4,7 @@ process printed something."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import time
@@ -117,10 +118,8 @@ class Terminal:
 
     def close(self) -> None:
         self.child.sendcontrol("q")
-        try:
+        with contextlib.suppress(pexpect.TIMEOUT, pexpect.EOF):
             self.child.expect(pexpect.EOF, timeout=5)
-        except (pexpect.TIMEOUT, pexpect.EOF):
-            pass
         self.child.close(force=True)
 
 

@@ -123,7 +123,7 @@ def race_once(workspace: Path, session: Path, question: str, number: int, figure
         return
     figures.simultaneous += abs(reports[0]["started"] - reports[1]["started"]) < 0.05
     editors = [r for r in reports if not r["read_only"]]
-    readers = [(r, m) for r, m in zip(reports, markers) if r["read_only"]]
+    readers = [(r, m) for r, m in zip(reports, markers, strict=False) if r["read_only"]]
     figures.two_editors += len(editors) == 2
     figures.no_editor += not editors
     detail = read_review(session).response(question).detail

@@ -10,6 +10,7 @@ connection drops (`hang_up`): the app must then save and end on its own (`ended_
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import time
@@ -86,10 +87,8 @@ class WizardTerminal:
             self.child.ptyproc.fileobj.close()
             self.child.ptyproc.closed = self.child.closed = True  # so pexpect never closes it again
         if signal_group:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(self.child.pid, signal.SIGHUP)
-            except ProcessLookupError:
-                pass
         return time.monotonic()
 
     def ended_within(self, since: float, seconds: float) -> float | None:

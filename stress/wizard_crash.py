@@ -114,7 +114,7 @@ class WizardRound:
             armed_at, kill_at = started + self.rng.uniform(0, typing_time), started + typing_time + 3
         else:
             armed_at, kill_at = float("inf"), started + self.rng.uniform(0.05, typing_time + 1.5)
-        for (question, kind, keys), gap in zip(plan, gaps):
+        for (question, kind, keys), gap in zip(plan, gaps, strict=False):
             self.terminal.send(ANSWER_KEYS[keys] if kind == "answer" else keys)
             self.keystrokes += 1 if kind != "detail" else len(keys)
             self._record(question, kind, keys, time.monotonic())

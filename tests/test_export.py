@@ -6,8 +6,8 @@ import re
 from datetime import UTC, datetime
 
 import pytest
-
 from pages import front_matter, html_tags, link_targets, split_page, table_rows
+
 from tui.core.interview import make_evidence, record_answer, set_text
 from tui.core.page import export_page, yaml_value
 from tui.core.questionnaire import Questionnaire

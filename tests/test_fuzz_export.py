@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from stress.hostile import RENDERERS, export_problems, import_problems, reviewed, reviews, session_problems
-from tui.core.questionnaire import Questionnaire
 from tui.core.markdown_text import escape_inline, unescape_inline
 from tui.core.page import export_page
+from tui.core.questionnaire import Questionnaire
 from tui.core.review import Review
 
 

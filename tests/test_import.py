@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from pages import normal_format, table_rows
+
 from tui.core.importing import MATCH_THRESHOLD, choose_questionnaire, import_page, read_page, similarity
 from tui.core.page import export_page
-from tui.core.page_parse import PageError, parse_page
+from tui.core.page_parse import parse_page
 from tui.core.questionnaire import Questionnaire
 from tui.core.review import Quote, Review
 from tui.core.store import read_review, write_review

@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from pages import normal_format
 
 from tui.core.catalog import builtin_folder, load_questionnaire

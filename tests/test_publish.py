@@ -12,8 +12,8 @@ import pytest
 from tui.core.interview import record_answer, set_text
 from tui.core.page import export_page
 from tui.core.publishing.collection import add_link
-from tui.core.publishing.page_paths import check_page_path
 from tui.core.publishing.git import PublishError
+from tui.core.publishing.page_paths import check_page_path
 from tui.core.review import start_review
 from tui.core.store import read_review, write_review
 from tui.core.workspace import Workspace

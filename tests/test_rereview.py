@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from pages import table_rows
+
 from tui.core.errors import InputError
 from tui.core.interview import make_evidence
 from tui.core.page import export_page

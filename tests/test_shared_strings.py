@@ -31,5 +31,5 @@ def test_a_questionnaire_loaded_with_a_reviews_snapshot_keeps_one_copy_of_its_te
     review = read_review(path)
     questionnaire = load_questionnaire(builtin_folder() / "saas-security-bronze.toml", review.snapshot_strings())
     assert questionnaire == bronze
-    for question, response in zip(questionnaire.questions, review.questions):
+    for question, response in zip(questionnaire.questions, review.questions, strict=True):
         assert question.id is response.id and question.text is response.text and question.hint is response.hint

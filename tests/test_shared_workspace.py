@@ -17,7 +17,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from unix_users import Team, team
 
 
@@ -42,10 +41,7 @@ def _workspace(reviewers: Team, mode: int, settings: str = "") -> Path:
 def shared(request: pytest.FixtureRequest, reviewers: Team) -> Iterator[Path]:
     """A workspace shared either way the README offers: a setgid folder open to its group, or
     an ordinary group folder whose `vendor-review.toml` says `share = "group"`."""
-    if request.param == "setgid folder":
-        root = _workspace(reviewers, 0o2770)
-    else:
-        root = _workspace(reviewers, 0o770, 'share = "group"\n')
+    root = _workspace(reviewers, 1528) if request.param == "setgid folder" else _workspace(reviewers, 504, 'share = "group"\n')
     yield root
     shutil.rmtree(root, ignore_errors=True)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.documents import refusal, make_pdf, whitepaper_pages
+from tests.documents import make_pdf, refusal, whitepaper_pages
 from tui.core.sources.attaching import load_source
 from tui.core.sources.errors import SourceError
 

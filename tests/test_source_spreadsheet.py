@@ -3,14 +3,13 @@ row under its section and id, recognised by the header row whatever the file is 
 
 from __future__ import annotations
 
-import io
 import time
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from tests.documents import refusal, make_caiq, make_hecvat, make_table
+from tests.documents import make_caiq, make_hecvat, make_table, refusal
 from tui.core.sources.attaching import load_source
 from tui.core.sources.errors import SourceError
 

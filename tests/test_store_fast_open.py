@@ -14,12 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from tui.core import files
 from tui.core.interview import make_evidence, record_answer, set_text
 from tui.core.questionnaire import Questionnaire
 from tui.core.review import Passage, Quote, Review, Source, now, start_review
-from tui.core import files
 from tui.core.store import ReviewWriter, SessionError, open_review, read_review, write_review
-
 
 PLAIN_DETAIL = "pasted from a file:\nid = 1"
 HEADER_LOOKALIKE = "pasted from a file:\n[[questions]]\nid = \"evil\"\n[[sections]]"

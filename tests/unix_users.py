@@ -19,7 +19,7 @@ import sysconfig
 import tempfile
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,10 +54,8 @@ class Team:
 
     @staticmethod
     def stop(process: subprocess.Popen[str]) -> None:
-        try:
+        with suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
         process.wait()
 
     @staticmethod

@@ -57,7 +57,7 @@ async def test_new_bronze_review_answered_end_to_end_and_exported(workspace: Pat
     expected = start_review(bronze, product="Acme Notes", vendor="Acme", description="Notes",
                             reviewer="Sam")
     labels = {o.key: o.label for o in bronze.scale}
-    for question, key in zip(bronze.questions, BRONZE_ANSWERS):
+    for question, key in zip(bronze.questions, BRONZE_ANSWERS, strict=False):
         if question.id == "tls-external":
             set_text(expected, question.id, detail="TLS 1.2+")
         record_answer(expected, bronze, question.id, labels[key])

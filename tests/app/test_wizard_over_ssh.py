@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from ssh_server import processes_running, ssh_server
+
 from stress.command import vendor_review
 from stress.terminal import WizardTerminal
 

@@ -44,7 +44,7 @@ async def test_previous_answer_is_shown_and_one_key_accepts_it(workspace: Path, 
         await pilot.pause()
         await app.workers.wait_for_complete()
         assert "✓ re-checked" in flat(screen_text(app))
-        assert "TLS 1.2 on every endpoint" == app.screen.query_one("#detail").text
+        assert app.screen.query_one("#detail").text == "TLS 1.2 on every endpoint"
     response = saved(rereview).response("tls-external")
     assert (response.answer, response.detail, response.recheck) == ("Yes", "TLS 1.2 on every endpoint", False)
 

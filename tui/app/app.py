@@ -1,7 +1,10 @@
 """The wizard's App: owns the open review, its autosave and every screen change.
 
-Screens call back into the app (`changed`, `show_question`, ...) and the app calls the core;
-nothing here decides what an answer means or how a page looks.
+Screens call back into the app (`changed`, `navigate`, ...) and the app calls the core;
+nothing here decides what an answer means or how a page looks. Which screen opens next is
+decided here only (`navigate` and the table `SCREENS`): a screen returns where it wants to go
+with `dismiss(Go(...))` and never opens, finds or calls another screen. Dialogs (evidence,
+quotes, sources, the editor) return their result to the screen that asked for them.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ import asyncio
 import gc
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,14 +30,42 @@ from .hangup import HangupWatch
 from .keymap import DESCRIPTIONS
 
 if TYPE_CHECKING:
-    from textual.widget import AwaitMount
-
     from textual.notifications import SeverityLevel
+    from textual.widget import AwaitMount
 
     from ..core.questionnaire import Questionnaire
     from ..core.store import OpenReview
     from .autosave import Autosave
+    from .screens.base import Go
     from .screens.question import QuestionScreen
+
+
+# The navigation table: the screens that open over the question screen, by the destination a
+# `Go` names, each made for the question on screen. They are imported when first opened, so
+# the first question's paint does not wait for them.
+def _overview(question_id: str) -> Screen[Go | None]:
+    from .screens.overview import OverviewScreen
+
+    return OverviewScreen(question_id)
+
+
+def _sections(question_id: str) -> Screen[Go | None]:
+    from .screens.sections import SectionsScreen
+
+    return SectionsScreen()
+
+
+def _finish(question_id: str) -> Screen[Go | None]:
+    from .screens.finish import FinishScreen
+
+    return FinishScreen()
+
+
+SCREENS: dict[str, Callable[[str], Screen[Go | None]]] = {
+    "overview": _overview,
+    "sections": _sections,
+    "finish": _finish,
+}
 
 
 class ReviewApp(App[None]):
@@ -61,6 +92,7 @@ class ReviewApp(App[None]):
         self.session: OpenReview | None = None
         self.questionnaire: Questionnaire | None = None
         self.autosave: Autosave | None = None
+        self._review_screen: QuestionScreen | None = None  # the open review's, under all others
         self._first_session = session_path
         self._open_read_only = read_only
         self._quit_despite_failure = False
@@ -132,7 +164,7 @@ class ReviewApp(App[None]):
         """Every node of the screen, and the app, has handled what was queued before now."""
         nodes = [self, *self.screen.walk_children(with_self=True)]
         waiting = [asyncio.Event() for _ in nodes]
-        for node, done in zip(nodes, waiting):
+        for node, done in zip(nodes, waiting, strict=True):
             if not node.call_later(done.set):
                 done.set()
         for done in waiting:
@@ -202,7 +234,8 @@ class ReviewApp(App[None]):
         self.save_status = "read-only" if session.read_only else "saved"
         from .screens.question import QuestionScreen
 
-        return self._replace_screens(QuestionScreen())
+        self._review_screen = QuestionScreen()
+        return self._replace_screens(self._review_screen)
 
     def close_session(self) -> str | None:
         """Save and release the open review; returns why saving failed, if it did."""
@@ -211,6 +244,7 @@ class ReviewApp(App[None]):
         failure = self.autosave.save_now() if self.autosave else None
         self.session.close()
         self.session = self.autosave = self.questionnaire = None
+        self._review_screen = None
         return failure
 
     def changed(self, *, quiet: bool = False) -> None:
@@ -250,11 +284,25 @@ class ReviewApp(App[None]):
         self.close_session()
         self._replace_screens(StartScreen())
 
-    @property
-    def question_screen(self) -> QuestionScreen:
-        from .screens.question import QuestionScreen
+    def show_new_review(self) -> None:
+        """The new-review form over the start screen; starting the review opens it (open_session)."""
+        from .screens.new_review import NewReviewScreen
 
-        return next(s for s in self.screen_stack if isinstance(s, QuestionScreen))
+        self.push_screen(NewReviewScreen())
+
+    def navigate(self, go: Go | None) -> None:
+        """Every change between the open review's screens happens here. The question screen
+        asks for one; the screens above it return one with `dismiss` (None: back to the
+        question), and this opens what it names, with itself as the result callback."""
+        question = self._review_screen
+        if go is None or question is None:
+            return
+        if go.to == "question":
+            question.show(go.question_id)
+        elif go.to == "next_unanswered":
+            question.action_next_unanswered()
+        else:
+            self.push_screen(SCREENS[go.to](question.question_id), self.navigate)
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = True) -> None:

@@ -8,6 +8,7 @@ until it succeeds. The worker only writes the file; the app owns every widget.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from pathlib import Path
@@ -20,16 +21,15 @@ from ..core.interview import set_text
 from .hangup import TypedText
 
 if TYPE_CHECKING:
-    from textual.app import App
-
     from ..core.store import OpenReview
+    from .app import ReviewApp
 
 DELAY = 0.4  # seconds between the first unsaved change and its save
 RETRY = 2.0  # seconds between attempts after a failure
 
 
 class Autosave:
-    def __init__(self, app: App, session: OpenReview) -> None:
+    def __init__(self, app: ReviewApp, session: OpenReview) -> None:
         self._app = app
         self._session = session
         self._write_lock = threading.Lock()  # one writer at a time: a worker or save_now
@@ -112,10 +112,8 @@ class Autosave:
                 return True
             review = self._session.review
             for question_id, fields in self.typed.latest().items():
-                try:
+                with contextlib.suppress(InputError):  # refused when typed too: the reviewer saw why
                     set_text(review, question_id, **fields)
-                except InputError:  # refused when typed too: the reviewer saw why
-                    pass
             self._session.save()
             return True
         except Exception:  # the process is ending; there is nobody left to tell

@@ -10,6 +10,7 @@ and the thread is abandoned with the process.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import threading
 from collections.abc import Callable
 from typing import TypeVar
@@ -40,7 +41,5 @@ async def in_daemon_thread(work: Callable[[], Result]) -> Result:
 
 
 def _post(loop: asyncio.AbstractEventLoop, callback: Callable[[], None]) -> None:
-    try:
+    with contextlib.suppress(RuntimeError):  # the loop closed: the wizard quit while the work ran
         loop.call_soon_threadsafe(callback)
-    except RuntimeError:  # the loop closed: the wizard quit while the work ran
-        pass

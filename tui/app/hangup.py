@@ -15,6 +15,7 @@ whatever the main thread was doing, possibly holding a lock the handler would ne
 
 from __future__ import annotations
 
+import contextlib
 import os
 import select
 import signal
@@ -55,7 +56,7 @@ class HangupWatch:
     returns whether the review is on disk.
     """
 
-    def __init__(self, ask_loop: Callable[[], None], save: Callable[[float], bool]) -> None:
+    def __init__(self, ask_loop: Callable[[], object], save: Callable[[float], bool]) -> None:
         self._ask_loop = ask_loop
         self._save = save
         self._saved = threading.Event()
@@ -76,22 +77,15 @@ class HangupWatch:
         self._saved.set()
 
     def _on_signal(self, number: int, _frame: object) -> None:
-        try:
+        with contextlib.suppress(OSError):  # the pipe is full: the watchdog has been woken already
             os.write(self._wake_write, b"!")
-        except OSError:  # the pipe is full: the watchdog has been woken already
-            pass
 
     def _watch(self) -> None:
         self._wait_for_hangup()
         hangup = time.monotonic()
-        try:
+        with contextlib.suppress(RuntimeError):  # the loop is closed: nobody but this thread can save
             self._ask_loop()
-        except RuntimeError:  # the loop is closed: nobody but this thread can save
-            pass
-        if self._saved.wait(GRACE):
-            ok = self._saved_ok
-        else:
-            ok = self._save(max(0.0, hangup + HARD_EXIT - time.monotonic()))
+        ok = self._saved_ok if self._saved.wait(GRACE) else self._save(max(0.0, hangup + HARD_EXIT - time.monotonic()))
         # The loop may still leave cleanly (restoring a terminal that is still there after a
         # SIGTERM); when it has not by now, it cannot.
         time.sleep(max(0.0, hangup + HARD_EXIT - time.monotonic()))

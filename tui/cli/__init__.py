@@ -8,7 +8,6 @@ so scripted commands start fast.
 from __future__ import annotations
 
 import sys
-
 from pathlib import Path
 
 from ..core.errors import InputError

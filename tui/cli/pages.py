@@ -59,10 +59,7 @@ def load_page(workspace: Workspace, path: Path, questionnaire_id: str | None) ->
 
     page = read_page(path)
     catalog = workspace.catalog
-    if questionnaire_id:
-        questionnaire = catalog.get(questionnaire_id)
-    else:
-        questionnaire = choose_questionnaire(page, list(catalog.questionnaires.values()))
+    questionnaire = catalog.get(questionnaire_id) if questionnaire_id else choose_questionnaire(page, list(catalog.questionnaires.values()))
     return import_page(page, questionnaire)
 
 

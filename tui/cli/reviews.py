@@ -20,8 +20,8 @@ from ..core.report import follow_up_text, review_text
 from ..core.review import start_review
 from ..core.store import LOCK_WAIT_SECONDS, SessionError, open_review, read_review, write_review
 from ..core.summary import cell_width, column_widths, fitting_columns, list_cells, review_summary
-from .pages import new_from_previous
 from .options import CommandLineError, add_command, workspace_of
+from .pages import new_from_previous
 
 DEFAULT_QUESTIONNAIRE = "saas-security-bronze"
 LIST_GAP = 2  # cells between two columns of `list`

@@ -82,7 +82,7 @@ def list_sources(args: argparse.Namespace) -> int:
         print("no sources attached (add one with `vendor-review source add SESSION FILE|URL`)")
     for row in [] if args.json else rows:
         title = f"  {row['title']}" if row["title"] else ""
-        print(f"{row['number']:>3}  {row['captured'][:16]}  {row['passages']:>5} passages{title}")
+        print(f"{row['number']:>3}  {str(row['captured'])[:16]}  {row['passages']:>5} passages{title}")
         print(f"     {row['location']}")
         if row["url"] and row["url"] != row["location"]:
             print(f"     web address: {row['url']}")

@@ -13,7 +13,6 @@ from ..core.config import Config, load_config
 from ..core.workspace import Workspace
 from .options import CommandLineError, add_command, workspace_of
 
-
 COMMANDS = ("open", "keys", "themes")  # the names `register` adds
 
 

@@ -60,10 +60,8 @@ def parse_toml(path: Path, data: bytes) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as error:
         match = re.search(r"\(at line (\d+), column (\d+)\)", str(error))
         message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(error))
-        if match:
-            where = f"line {match.group(1)}, column {match.group(2)}: "
-        else:  # tomllib says only "at end of document" for a file cut short
-            where = f"line {text.count(chr(10)) + 1} (end of file): "
+        # tomllib says only "at end of document" for a file cut short.
+        where = f"line {match.group(1)}, column {match.group(2)}: " if match else f"line {text.count(chr(10)) + 1} (end of file): "
         raise InputError(f"{path}: {where}invalid TOML: {message}") from None
     except RecursionError:  # tomllib recurses once per level of nested arrays or tables
         raise InputError(f"{path}: invalid TOML: values nested too deeply to read") from None

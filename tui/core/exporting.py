@@ -16,7 +16,7 @@ def is_earlier_export(existing: str, review: Review) -> bool:
     which no other review shares; re-exporting over it needs no --force."""
     front = existing.split("\n---", 1)[0]
     created = re.search(r"^dateCreated: (.*)$", front, re.M)
-    return bool(created) and created.group(1).strip() == wiki_timestamp(review.created)
+    return created is not None and created.group(1).strip() == wiki_timestamp(review.created)
 
 
 def export_to_file(review: Review, target: Path, *, force: bool = False, body: bool = False) -> str:

@@ -14,6 +14,7 @@ widened.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import glob
 import grp
@@ -26,7 +27,6 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .errors import InputError
-
 
 TEMPORARY_SUFFIX = ".tmp"
 PRIVATE_FILE_MODE = 0o600
@@ -184,10 +184,8 @@ def atomic_write(path: Path, data: bytes | Iterable[bytes]) -> os.stat_result:
             written = os.fstat(handle.fileno())
         os.replace(temporary, path)
     except BaseException as error:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
-        except FileNotFoundError:
-            pass
         if isinstance(error, OSError):  # a full disk, a folder made read-only
             raise SaveError(error.errno, f"{path}: cannot save: {error.strerror}") from None
         raise

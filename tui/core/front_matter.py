@@ -40,7 +40,7 @@ class _FrontMatterLoader(yaml.SafeLoader):
 
     _depth = 0
 
-    def compose_node(self, parent: Node | None, index: object) -> Node | None:
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise _HostileYaml(event.start_mark, "anchors and aliases (&name, *name) are not accepted")

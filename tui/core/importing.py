@@ -217,7 +217,7 @@ def _slot_in(pairs: list[tuple[Response, PageRow | None]], missing: list[Questio
 
 def _sections(page: ParsedPage, questionnaire: Questionnaire, notes: list[str]) -> list[SectionNotes]:
     wanted = list(questionnaire.sections)
-    sections = []
+    sections: list[SectionNotes] = []
     for found in page.sections:
         known = next((s for s in wanted if clean_line(s.heading) == found.heading), None) or max(
             wanted, key=lambda s: similarity(s.heading, found.heading), default=None)

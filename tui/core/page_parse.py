@@ -358,11 +358,13 @@ def parse_page(text: str, name: str) -> ParsedPage:
                 if t.type == "heading_open" and t.tag in ("h1", "h2") and t.map and t.map[0] + body_line >= end]
     if headings:
         page.after_table = core[: starts[headings[0][1]] - table_end]
-    for number, (index, line) in enumerate(headings):
+    for number, (index, heading_line) in enumerate(headings):
         stop = starts[headings[number + 1][1]] - table_end if number + 1 < len(headings) else len(core)
-        block = core[starts[line] - table_end : stop]
+        block = core[starts[heading_line] - table_end : stop]
         source = block.rstrip()
-        heading_lines = tokens[index].map[1] - tokens[index].map[0]
+        heading_map = tokens[index].map
+        assert heading_map is not None, "headings are the tokens with a line map"
+        heading_lines = heading_map[1] - heading_map[0]
         heading, quotes = read_section(tokens[index + 1].content, source.split("\n")[heading_lines:])
-        page.sections.append(PageSection(line + 1, heading, quotes, source, block[len(source):]))
+        page.sections.append(PageSection(heading_line + 1, heading, quotes, source, block[len(source):]))
     return page

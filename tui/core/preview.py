@@ -58,7 +58,7 @@ def preview_session(path: Path) -> SessionPreview | None:
                 return None
             values = rtoml.loads(header.decode("utf-8"))
             cursor = values.get("cursor", {}).get("question", "")
-            index, total, question = _find_question(lines, f'id = "{cursor}"\n'.encode("utf-8"))
+            index, total, question = _find_question(lines, f'id = "{cursor}"\n'.encode())
             if question is None:  # not where the writer puts it: better no preview than a wrong one
                 return None
             question_values = rtoml.loads(question.decode("utf-8"))
@@ -102,7 +102,7 @@ def _find_question(lines: BinaryIO, wanted: bytes) -> tuple[int, int, bytes | No
         at_start = False
         if reading and line.startswith(b"["):
             reading = False
-        if reading:
+        if reading and table is not None:  # reading starts with a table
             table += line
     return index, total, None if table is None else bytes(table)
 

@@ -165,8 +165,11 @@ def _reference_problems(q: Questionnaire) -> list[str]:
 
 
 class _Conditional(Protocol):
-    id: str
-    depends_on: Condition | None
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def depends_on(self) -> Condition | None: ...
 
 
 def cycle_problems(questions: Sequence[_Conditional]) -> list[str]:

@@ -109,18 +109,18 @@ class _Model(BaseModel):
 # The records a review holds per question, two thousand and more of them in a big review: a
 # slotted pydantic dataclass validates them as a model would, without a model's per-instance
 # __dict__ and set of the fields given, which were two thirds of an open review's memory.
-_record = dataclass(slots=True, config=_CONFIG)
+# (The decorator is written out on each: type checkers read its fields only from a direct call.)
 
 
-@_record
+@dataclass(slots=True, config=_CONFIG)
 class Evidence:
     # Format 2: a quote from a local document (a PDF or workbook the vendor sent) has no link;
     # its label and page say where it is instead.
-    url: Url | None = None
-    label: Label = ""
-    quote: Line = Field("", description="One line: it is exported inline after the link.")
-    captured: Moment | None = None
-    page: int | None = Field(None, ge=1, description="The page of a PDF the quote is on.")
+    url: Url | None = Field(default=None)
+    label: Label = Field(default="")
+    quote: Line = Field(default="", description="One line: it is exported inline after the link.")
+    captured: Moment | None = Field(default=None)
+    page: int | None = Field(default=None, ge=1, description="The page of a PDF the quote is on.")
 
     @property
     def where(self) -> str:
@@ -223,7 +223,7 @@ class Source(_Model):
         return self.url or self.location
 
 
-@_record
+@dataclass(slots=True, config=_CONFIG)
 class Response:
     """One question of the review: its snapshot text and everything the reviewer recorded."""
 
@@ -236,10 +236,10 @@ class Response:
     detail: Text = ""
     evidence: list[Evidence] = Field(default_factory=list)
     flagged: bool = False
-    notes: Text = Field("", description="Private: never exported.")
-    extra: bool = Field(False, description="Not in the questionnaire: a row kept from an imported page.")
+    notes: Text = Field(default="", description="Private: never exported.")
+    extra: bool = Field(default=False, description="Not in the questionnaire: a row kept from an imported page.")
     previous: PreviousAnswer | None = None
-    recheck: bool = Field(False, description="Re-review: the previous answer is not confirmed yet.")
+    recheck: bool = Field(default=False, description="Re-review: the previous answer is not confirmed yet.")
     page_row: PagePart | None = None
 
 

@@ -101,7 +101,8 @@ def _load_in_pieces(source: BinaryIO, stamp: Stamp) -> tuple[Review, ReviewWrite
     spans: dict[str, Span] = {}
     sources_from: int | None = None  # where the sources start
     sources_last = True  # and nothing else follows them: the writer can copy them as one range
-    table = item = None
+    table = None
+    item: Any = None  # the last table, validated (a Response for a question)
     try:
         header, tables = split_document(source)
         for table in tables:
@@ -192,13 +193,11 @@ class ReviewWriter:
         spans: dict[str, Span] = {}
         repeated: set[str] = set()
         copyable = self._spans if changed is not None else {}
+        changed_ids = changed if changed is not None else set()
         for response in review.questions:  # the hot loop of a save: 2,000 rounds, most of them copies
             question_id = response.id
             old = copyable.get(question_id)
-            if old is None or question_id in changed:  # type: ignore[operator]  # changed is set when copyable
-                span = plan.add("\n" + _question_table(response))
-            else:
-                span = plan.copy(old)
+            span = plan.add("\n" + _question_table(response)) if old is None or question_id in changed_ids else plan.copy(old)
             if question_id in spans:
                 repeated.add(question_id)
             spans[question_id] = span

@@ -137,7 +137,8 @@ def _hecvat_rows(header: list[str], body: list[tuple[int, list[str]]]) -> list[R
             continue
         if not _cell(cells, answer) and not _cell(cells, detail):
             continue  # a question the vendor left unanswered
-        rows.append(Row(number, _cell(cells, id_) or f"row {number}", section, _cell(cells, question), _cell(cells, answer), _cell(cells, detail)))
+        rows.append(Row(number, _cell(cells, id_) or f"row {number}", section, _cell(cells, question),
+                        _cell(cells, answer), _cell(cells, detail)))
     return rows
 
 

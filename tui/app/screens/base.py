@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeVar, cast
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal, TypeVar, cast
 
 from textual.reactive import Reactive
 from textual.screen import ModalScreen, Screen
@@ -12,6 +13,18 @@ if TYPE_CHECKING:
     from ..app import ReviewApp
 
 Result = TypeVar("Result")
+
+Destination = Literal["question", "next_unanswered", "overview", "sections", "finish"]
+
+
+@dataclass(frozen=True)
+class Go:
+    """Where to go next: the question screen asks the app for it, the screens above it
+    return it with `dismiss(Go(...))` (None: back to the question). The app decides what
+    opens (`ReviewApp.navigate`); no screen opens or finds another."""
+
+    to: Destination
+    question_id: str = ""  # for "question": the one to show
 
 
 class WizardScreen(Screen[Result]):

@@ -36,7 +36,12 @@ def edit_long_text(app: ReviewApp, text: str, done: Callable[[str], None]) -> No
         if edited is not None:
             done(edited)
             return
-    app.push_screen(EditorScreen(text), lambda result: result is not None and done(result))
+
+    def closed(result: str | None) -> None:
+        if result is not None:
+            done(result)
+
+    app.push_screen(EditorScreen(text), closed)
 
 
 def _run_external(app: ReviewApp, editor: str, text: str) -> str | None:

@@ -22,7 +22,7 @@ from ..bindings import bind
 from ..paths import shown
 from ..widgets.key_footer import KeyFooter
 from ..widgets.save_indicator import SaveIndicator
-from .base import WizardScreen
+from .base import Go, WizardScreen
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -50,7 +50,7 @@ def preview_parser() -> MarkdownIt:
     return parser
 
 
-class FinishScreen(WizardScreen[None]):
+class FinishScreen(WizardScreen[Go | None]):
     BINDINGS = [
         bind("export", "export_page", label="Export"),
         bind("close", "back", label="Back"),
@@ -183,10 +183,7 @@ class FinishScreen(WizardScreen[None]):
         self.dismiss(None)
 
     def action_next_unanswered(self) -> None:
-        self.dismiss(None)
-        self.wizard.question_screen.action_next_unanswered()
+        self.dismiss(Go("next_unanswered"))
 
     def action_overview(self) -> None:
-        from .overview import OverviewScreen
-
-        self.app.switch_screen(OverviewScreen(self.wizard.question_screen.response.id))
+        self.dismiss(Go("overview"))

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from pydantic import ValidationError
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
 
 from ...core.errors import InputError, describe_validation_error
@@ -59,7 +58,7 @@ class NewReviewScreen(FormFields, WizardScreen[None]):
     def on_mount(self) -> None:
         self.query_one("#product").focus()
 
-    def on_descendant_focus(self, event: Widget.DescendantFocus) -> None:
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """The field that takes the typing is marked on its label too: a focused input's
         background alone does not show without colour."""
         for label in self.query(".form-label"):

@@ -11,10 +11,10 @@ from ..bindings import bind
 from ..widgets.key_footer import KeyFooter
 from ..widgets.question_list import QuestionList
 from ..widgets.save_indicator import SaveIndicator
-from .base import WizardScreen
+from .base import Go, WizardScreen
 
 
-class OverviewScreen(WizardScreen[None]):
+class OverviewScreen(WizardScreen[Go | None]):
     BINDINGS = [
         bind("close", "back", label="Back"),
         bind("overview", "back", label="Back", show=False),
@@ -47,18 +47,13 @@ class OverviewScreen(WizardScreen[None]):
 
     @on(QuestionList.Chosen)
     def jump(self, event: QuestionList.Chosen) -> None:
-        self.dismiss(None)
-        self.wizard.question_screen.show(event.question_id)
+        self.dismiss(Go("question", event.question_id))
 
     def action_back(self) -> None:
         self.dismiss(None)
 
     def action_sections(self) -> None:
-        from .sections import SectionsScreen
-
-        self.app.switch_screen(SectionsScreen())
+        self.dismiss(Go("sections"))
 
     def action_export(self) -> None:
-        from .finish import FinishScreen
-
-        self.app.switch_screen(FinishScreen())
+        self.dismiss(Go("finish"))

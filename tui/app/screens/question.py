@@ -3,19 +3,25 @@
 The screen is built once and refilled for each question, so moving on costs a refresh, not a
 new screen. Every edit goes to the core (record_answer, set_text, make_evidence) and then to
 the app's autosave.
+
+Two parts are widgets that own their state and are mounted only when a review needs them, so
+other reviews start as fast as before: the passages panel (a review with sources; its folded
+line, the ranked passages and each question's citations for undo) and last review's answer (a
+re-review, `new --from`). The screen's keys ask them to act and show what they did.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
-from textual import on
+from rich.text import Text
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
-from rich.text import Text
-from textual.widgets import Input, Label, Static
+from textual.widgets import Footer, Input, Label, Static
 
 from ...core.errors import InputError
 from ...core.interview import UNKNOWN, record_answer, set_text
@@ -26,19 +32,21 @@ from ..widgets.evidence_line import EvidenceLine
 from ..widgets.evidence_list import EvidenceList
 from ..widgets.key_footer import KeyFooter
 from ..widgets.save_indicator import SaveIndicator
-from .base import WizardScreen
-from .question_rereview import REREVIEW_BINDINGS, RereviewActions
-from .question_sources import FINDER_BINDINGS, FinderActions
+from .base import Go, WizardScreen
 
 if TYPE_CHECKING:
     from textual.widgets import TextArea
+
+    from ...core.questionnaire import Questionnaire
+    from ..widgets.passage_panel import PassagePanel
+    from ..widgets.previous_answer import PreviousAnswerLine
 
 BAR_WIDTH = 24
 # Widget ids that match the review's cursor fields, so a resumed review focuses the same one.
 FIELDS = ("answer", "qualifier", "detail", "evidence", "notes")
 
 
-class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
+class QuestionScreen(WizardScreen[None]):
     # The passage panel moves beside the question where there is room (see app.tcss).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     BINDINGS = [
@@ -53,9 +61,32 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
         bind("sections", show=False),
         bind("export", label="Finish"),
         bind("focus_notes", show=False),
-        *FINDER_BINDINGS,
-        *REREVIEW_BINDINGS,
+        # The evidence finder's keys (the passages panel):
+        bind("cite_passage", label="Cite"),
+        bind("focus_passages", label="Passages", show=False),
+        bind("toggle_passages", show=False),
+        bind("undo_citation", show=False),
+        bind("edit_quote", show=False, priority=False),  # ctrl+e stays end-of-line in the text areas
+        bind("sources", show=False),
+        # A re-review's; not priority keys: `=` must still type an equals sign in the detail.
+        bind("accept_previous", label="Accept", priority=False),
+        bind("expand_previous", show=False, priority=False),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._question_id = ""
+        self._filling = False  # the fields are being filled from the review, not typed in
+        self._ready = False  # the fields are mounted and the cursor is being recorded
+        self._focus_when_ready = ""
+        self._typed_ahead = ""
+        self._said = ""  # what the last evidence action did, on the evidence line
+        self._areas: list[TextArea] = []  # detail and notes, once mounted
+        self._editor_key = ""  # the key that opens the full-size editor, once the fields are there
+        self._progress_shown: tuple[object, ...] = ()  # what the progress line shows
+        self._resumed = Cursor()  # where the review was left, read when the screen is mounted
+        self._passages: PassagePanel | None = None  # mounted while the review has sources
+        self._previous: PreviousAnswerLine | None = None  # mounted for a re-review only
 
     @property
     def help_text(self) -> str:
@@ -91,15 +122,6 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
     def on_mount(self) -> None:
         """The question is painted first; the fields (the text areas are slow to import)
         arrive right after, before any key the reviewer typed meanwhile is handled."""
-        self._question_id = ""
-        self._filling = False
-        self._ready = False  # the fields are mounted and the cursor is being recorded
-        self._focus_when_ready = ""
-        self._typed_ahead = ""
-        self._citations = {}
-        self._said = ""  # what the last evidence action did, on the evidence line
-        self._areas: list[TextArea] = []  # detail and notes, once mounted
-        self._progress_shown: tuple[object, ...] = ()  # what the progress line shows
         cursor = self._resumed = self.review.cursor  # showing the question records a new one
         known = {r.id for r in self.review.questions}
         first = cursor.question if cursor.question in known else self.review.questions[0].id
@@ -134,8 +156,8 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
         if self._typed_ahead:
             areas[0].insert(self._typed_ahead)
             self._typed_ahead = ""
-        await self.add_previous_answer()
-        await self.mount_passages()
+        await self._add_previous_answer()
+        await self._mount_passages()
         self._put_text_cursor_back()
         focus = self._focus_when_ready or focus
         if focus != "answer" and self.focused is self.query_one("#answer"):
@@ -156,7 +178,20 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
 
     @property
     def review(self) -> Review:
-        return self.wizard.session.review
+        session = self.wizard.session
+        assert session is not None, "the screen lives while its review is open"
+        return session.review
+
+    @property
+    def questionnaire(self) -> Questionnaire:
+        questionnaire = self.wizard.questionnaire
+        assert questionnaire is not None, "the screen lives while its review is open"
+        return questionnaire
+
+    @property
+    def question_id(self) -> str:
+        """The question on screen."""
+        return self._question_id
 
     @property
     def response(self) -> Response:
@@ -164,7 +199,8 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
 
     @property
     def read_only(self) -> bool:
-        return bool(self.wizard.session.read_only)
+        session = self.wizard.session
+        return bool(session is None or session.read_only)
 
     def _index(self) -> int:
         self.review.response(self._question_id)  # refreshes the review's index if it is stale
@@ -182,10 +218,8 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
         self._question_id = question_id
         response = self.response
         guidance = ""
-        try:
-            guidance = self.wizard.questionnaire.question(question_id).guidance
-        except KeyError:
-            pass
+        with contextlib.suppress(KeyError):
+            guidance = self.questionnaire.question(question_id).guidance
         self._filling = True
         show_text(self.query_one("#question-text", Static), response.text)
         self._set_optional("#hint", response.hint)
@@ -202,7 +236,7 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
         if self.focused is not target:
             self._focus_field(target)
         self._move_cursor(focus)
-        self.show_passages()
+        self._show_passages()
         self.refresh_bindings()  # cite and accept-previous depend on the question (see check_action)
 
     def _fill_fields(self) -> None:
@@ -227,7 +261,8 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
         index, total = self._index() + 1, len(self.review.questions)
         answered, _ = self.review.progress()
         self.query_one("#answer", AnswerBar).show(response.answer)
-        self.show_previous()
+        if self._previous is not None:
+            self._previous.show(response)
         self.query_one(EvidenceLine).show(response.evidence, self._said)
         status = (index, total, answered, response.flagged)
         if status == self._progress_shown:
@@ -243,7 +278,7 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The finder's and the re-review's keys are offered only where they can act."""
-        if not getattr(self, "_question_id", ""):
+        if not self._question_id:
             return True
         if action in ("cite_passage", "undo_citation"):
             return bool(self.review.sources)
@@ -279,7 +314,7 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
         field.focus(scroll_visible=False)
         field.scroll_visible(animate=False)
 
-    def on_descendant_focus(self, event: Widget.DescendantFocus) -> None:
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if event.widget.id in FIELDS and self._question_id:
             self._move_cursor(event.widget.id)
         self._mark_label(event.widget.id)
@@ -301,7 +336,7 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
     def answer(self, event: AnswerBar.Picked) -> None:
         if not self.editable():
             return
-        record_answer(self.review, self.wizard.questionnaire, self._question_id, event.label)
+        record_answer(self.review, self.questionnaire, self._question_id, event.label)
         self._changed()
         if event.move_on:
             self._go(1)
@@ -371,6 +406,13 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
         """Text from the full-size editor."""
         self._set_text(detail=text)
         cast("TextArea", self.query_one("#detail")).load_text(self.response.detail)
+
+    def _evidence_changed(self, said: str) -> None:
+        """The evidence line is the confirmation: a toast would cover the passages."""
+        self._said = said
+        if self._ready:
+            self.query_one("#evidence", EvidenceList).show(self.response.evidence)
+        self._changed()
 
     def add_evidence(self, evidence: Evidence) -> None:
         self.review.update(self._question_id, evidence=[*self.response.evidence, evidence])
@@ -472,22 +514,157 @@ class QuestionScreen(FinderActions, RereviewActions, WizardScreen[None]):
             edit_long_text(self.wizard, self.response.detail, self.set_detail)
 
     def action_overview(self) -> None:
-        from .overview import OverviewScreen
-
         self.wizard.leaving_question()
-        self.app.push_screen(OverviewScreen(self._question_id))
+        self.wizard.navigate(Go("overview"))
 
     def action_sections(self) -> None:
-        from .sections import SectionsScreen
-
         self.wizard.leaving_question()
-        self.app.push_screen(SectionsScreen())
+        self.wizard.navigate(Go("sections"))
 
     def action_export(self) -> None:
-        from .finish import FinishScreen
-
         self.wizard.leaving_question()
-        self.app.push_screen(FinishScreen())
+        self.wizard.navigate(Go("finish"))
+
+    # -- the evidence finder: the passages panel ---------------------------------------------
+
+    async def _mount_passages(self) -> None:
+        """Mount the panel with the first source, remove it with the last. The panel's
+        module (and the ranking behind it) is not even imported before then."""
+        panel = self._passages
+        if self.review.sources and panel is None:
+            from ..widgets.passage_panel import PassagePanel
+
+            panel = self._passages = PassagePanel(self.review, self.wizard.questionnaire, id="passages")
+            await self.mount_all([panel, panel.folded_line], before=self.query_one(Footer))
+        elif not self.review.sources and panel is not None:
+            self._passages = None
+            await panel.folded_line.remove()
+            await panel.remove()
+        self._show_passages()
+        self.refresh_bindings()
+
+    def _show_passages(self) -> None:
+        if self._passages is not None and self.review.sources:
+            self._passages.show_question(self._question_id)
+
+    def on_passage_panel_cite_requested(self, _: PassagePanel.CiteRequested) -> None:
+        self.action_cite_passage()
+
+    def action_focus_passages(self) -> None:
+        """One key to the passages (highlight on the best one) and back to the detail."""
+        panel = self._passages
+        if panel is None:
+            self.notify(f"No sources attached ({key_display(self, 'sources')} attaches one).", markup=False)
+        elif self.focused is panel:
+            self.query_one("#detail").focus()
+        else:
+            panel.highlight_best()
+
+    def action_toggle_passages(self) -> None:
+        panel = self._passages
+        if panel is None:
+            return
+        panel.toggle_fold()
+        if not panel.display and self.focused is panel:
+            self.query_one("#detail").focus()
+
+    def action_cite_passage(self) -> None:
+        if not self.editable():
+            return
+        if self._passages is None:  # sources, but the panel is still on its way
+            self.notify("No passage to cite for this question.", severity="warning")
+            return
+        said = self._passages.cite()
+        if said is not None:
+            self._evidence_changed(said)
+
+    def action_undo_citation(self) -> None:
+        """Undo acts on the question on screen only (citations are kept per question, in
+        memory: a resumed review starts with nothing to undo), and says what it removed."""
+        if self.editable():
+            panel = self._passages
+            self._evidence_changed(panel.undo() if panel else "nothing to undo on this question")
+
+    def action_edit_quote(self) -> None:
+        """Trim a quote: on the passages, the one about to be cited; on the evidence list, the
+        highlighted item; elsewhere, the question's newest evidence item."""
+        if not self.editable():
+            return
+        from .quote_editor import QuoteEditor
+
+        panel = self._passages
+        if panel is not None and self.focused is panel:
+            quote = panel.quote_to_cite()
+            if quote is None:
+                return
+
+            def cite_trimmed(text: str | None) -> None:
+                said = panel.cite_trimmed(text) if text is not None else None
+                if said is not None:
+                    self._evidence_changed(said)
+
+            self.app.push_screen(QuoteEditor("Cite this quote", quote), cite_trimmed)
+            return
+        evidence = self.response.evidence
+        if not evidence:
+            self._evidence_changed("no evidence to trim on this question")
+            return
+        listed = self.query_one("#evidence", EvidenceList)
+        index = listed.highlighted if self.focused is listed and listed.highlighted is not None else -1
+        item = evidence[index]
+
+        def trimmed(text: str | None) -> None:
+            if text is None or text == item.quote:
+                return
+            from ...core.sources.citing import Citation, requote
+
+            try:
+                citation = requote(self.review, Citation(self.response.id, item), text)
+            except InputError as error:
+                self.notify(str(error), severity="error", markup=False)
+                return
+            if self._passages is not None:
+                self._passages.evidence_replaced(item, citation.evidence)
+            self._evidence_changed("quote trimmed")
+
+        self.app.push_screen(QuoteEditor(f"Quote of {item.label or item.url}", item.quote), trimmed)
+
+    def action_sources(self) -> None:
+        from .sources import SourcesDialog
+
+        async def closed(_: None) -> None:
+            await self._mount_passages()
+
+        self.app.push_screen(SourcesDialog(), closed)
+
+    # -- a re-review: last review's answer -----------------------------------------------------
+
+    async def _add_previous_answer(self) -> None:
+        if self._previous is None and any(r.previous is not None for r in self.review.questions):
+            from ..widgets.previous_answer import PreviousAnswerLine
+
+            self._previous = PreviousAnswerLine(id="previous")
+            await self.query_one("#head").mount(self._previous, after=self.query_one(AnswerBar))
+            self._previous.show(self.response)
+
+    def action_expand_previous(self) -> None:
+        """Read last review's whole detail (again: back to two lines) before accepting it."""
+        if self._previous is not None and self.response.previous is not None:
+            self._previous.toggle_whole(self.response)
+
+    def action_accept_previous(self) -> None:
+        if not self.editable():
+            return
+        from ...core.rereview import accept_previous
+
+        try:
+            accept_previous(self.review, self.response.id)
+        except InputError as error:
+            self.notify(str(error), severity="warning", markup=False)
+            return
+        self._fill_fields()
+        self._said = "last review's answer accepted unchanged"  # on the evidence line, no toast
+        self._changed()
 
 
 def show_text(widget: Static, text: str) -> None:
@@ -498,5 +675,6 @@ def show_text(widget: Static, text: str) -> None:
         return
     widget.update(text, layout=False)
     width = widget.size.width
-    if not width or widget.visual.get_height(widget.styles, width) != widget.size.height:
+    # Textual passes a widget's RenderStyles to get_height itself; its annotation says RulesMap.
+    if not width or widget.visual.get_height(widget.styles, width) != widget.size.height:  # type: ignore[arg-type]
         widget.refresh(layout=True)

@@ -10,15 +10,15 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core.errors import describe_validation_error
-from ...core.review import Quote
+from ...core.review import Quote, SectionNotes
 from ..bindings import bind
 from ..widgets.key_footer import KeyFooter
 from ..widgets.save_indicator import SaveIndicator
-from .base import WizardDialog, WizardScreen
+from .base import Go, WizardDialog, WizardScreen
 from .form_fields import NEXT_FIELD, FormFields
 
 
-class SectionsScreen(WizardScreen[None]):
+class SectionsScreen(WizardScreen[Go | None]):
     BINDINGS = [
         bind("close", "back", label="Back"),
         bind("add_evidence", "add_quote", label="Add quote"),
@@ -38,7 +38,7 @@ class SectionsScreen(WizardScreen[None]):
         self.query_one(OptionList).focus()
 
     @property
-    def _sections(self):  # type: ignore[no-untyped-def]
+    def _sections(self) -> list[SectionNotes]:
         assert self.wizard.session is not None
         return self.wizard.session.review.sections
 
@@ -79,7 +79,7 @@ class SectionsScreen(WizardScreen[None]):
         def added(quote: Quote | None) -> None:
             if quote is not None:
                 section.quotes = [*section.quotes, quote]
-                self.wizard.session.review.touch()  # type: ignore[union-attr]
+                self.wizard.session.review.touch()  # type: ignore[union-attr]  # editable(): a review is open
                 self.wizard.changed()
                 self._fill(f"{where[0]}.{len(section.quotes) - 1}")
 
@@ -91,7 +91,7 @@ class SectionsScreen(WizardScreen[None]):
             return
         section = self._sections[where[0]]
         section.quotes = [q for i, q in enumerate(section.quotes) if i != where[1]]
-        self.wizard.session.review.touch()
+        self.wizard.session.review.touch()  # type: ignore[union-attr]  # editable(): a review is open
         self.wizard.changed()
         self._fill(str(where[0]))
 
@@ -99,9 +99,7 @@ class SectionsScreen(WizardScreen[None]):
         self.dismiss(None)
 
     def action_overview(self) -> None:
-        from .overview import OverviewScreen
-
-        self.app.switch_screen(OverviewScreen(self.wizard.question_screen.response.id))
+        self.dismiss(Go("overview"))
 
 
 class QuoteDialog(FormFields, WizardDialog[Quote | None]):

@@ -15,7 +15,6 @@ from functools import partial
 from pathlib import Path
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Label, OptionList, Static
@@ -24,8 +23,7 @@ from textual.worker import Worker, WorkerState
 
 from ...core.errors import InputError
 from ...core.review import Source
-from ...core.sources.attaching import (attach_source, load_source, retitled, set_source_title,
-                                         set_source_url)
+from ...core.sources.attaching import attach_source, load_source, retitled, set_source_title, set_source_url
 from ..background import in_daemon_thread
 from ..bindings import bind, key_display
 from ..widgets.reversible_option_list import ReversibleOptionList
@@ -143,7 +141,8 @@ class SourcesDialog(FormFields, WizardDialog[None]):
             self._attach_when_loaded = False
             self.query_one("#location").focus()
             return
-        source: Source = event.worker.result
+        source = event.worker.result
+        assert isinstance(source, Source), "a worker that succeeded returns the source it loaded"
         if source.location not in (self._value("location"), _as_path(self._value("location"))):
             self._load()  # the location was changed while the old one loaded
             return

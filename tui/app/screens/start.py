@@ -104,9 +104,7 @@ class StartScreen(WizardScreen[None]):
         self.wizard.open_session(Path(str(event.row_key.value)))
 
     def action_new(self) -> None:
-        from .new_review import NewReviewScreen
-
-        self.app.push_screen(NewReviewScreen())
+        self.wizard.show_new_review()
 
     def action_delete(self) -> None:
         highlighted = self._highlighted()

@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import events
 from textual.message import Message
 from textual.widget import Widget
-from textual import events
 
 if TYPE_CHECKING:  # a preview's plain ScalePoints serve as well (see screens/opening.py)
     from ...core.preview import ScalePoint

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.message import Message
-from .reversible_option_list import ReversibleOptionList
 from textual.widgets.option_list import Option
 
 from ...core.review import Evidence
 from ..bindings import bind
-
+from .reversible_option_list import ReversibleOptionList
 
 MAX_LINES = 5  # as app.tcss's max-height
 

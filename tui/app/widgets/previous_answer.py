@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from ...core.review import Response
+from ..bindings import key_display
 
 DETAIL_CHARS = 100  # two lines at 80 columns with the answer and the mark; accepting copies all of it
 
@@ -35,15 +36,20 @@ def previous_line(response: Response, accept_key: str, *, whole: bool = False) -
     return line
 
 
-class PreviousAnswer(Static):
+class PreviousAnswerLine(Static):
     """Last review's answer, its detail cut to two lines; expanded on request, so the whole
     finding can be read before accepting it unchanged. Expanding lasts for one question."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.expanded_for = ""  # the question id whose whole detail is shown
+        self._expanded_for = ""  # the question id whose whole detail is shown
 
-    def show(self, response: Response, accept_key: str) -> None:
-        whole = self.expanded_for == response.id
+    def show(self, response: Response) -> None:
+        whole = self._expanded_for == response.id
         self.set_class(whole, "-expanded")
-        self.update(previous_line(response, accept_key, whole=whole))
+        self.update(previous_line(response, key_display(self.screen, "accept_previous"), whole=whole))
+
+    def toggle_whole(self, response: Response) -> None:
+        """The whole detail of this question's last answer, or back to two lines."""
+        self._expanded_for = "" if self._expanded_for == response.id else response.id
+        self.show(response)

@@ -20,14 +20,7 @@ import snowballstemmer
 
 # Version numbers ("1.2") stay whole; otherwise runs of letters and digits.
 _WORD = re.compile(r"\d+(?:\.\d+)+|[^\W_]+", re.UNICODE)
-STOP_WORDS = frozenset("""
-a about above after all also am an and any are as at be been being both but by can could did do
-does doing done each either etc for from had has have having here how i if in into is it its
-itself may me might more most must my no nor not of off on once only or other our ours out over
-own per same shall she should so some such than that the their theirs them then there these they
-this those through to too under until up upon us very via was we were what when where whether
-which while who whom why will with within would you your yours
-""".split())
+STOP_WORDS = frozenset(["a", "about", "above", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "been", "being", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "done", "each", "either", "etc", "for", "from", "had", "has", "have", "having", "here", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "may", "me", "might", "more", "most", "must", "my", "no", "nor", "not", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "out", "over", "own", "per", "same", "shall", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "upon", "us", "very", "via", "was", "we", "were", "what", "when", "where", "whether", "which", "while", "who", "whom", "why", "will", "with", "within", "would", "you", "your", "yours"])  # noqa: E501  # a word list: one line, one fact
 K1 = 1.2
 B = 0.5  # below the usual 0.75: prose paragraphs compete with one-line bullets here
 _stemmer = snowballstemmer.stemmer("english")

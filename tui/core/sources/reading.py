@@ -75,7 +75,8 @@ MAX_REDIRECTS = 10
 
 
 def fetch_url(url: str, limit: int = MAX_BYTES, deadline: float | None = None) -> Download:
-    """The page (or a PDF/Office document, with the document limit) at `url`, within one wall-clock deadline over connecting, the headers and the
+    """The page (or a PDF/Office document, with the document limit) at `url`, within one
+    wall-clock deadline over connecting, the headers and the
     body: a per-read timeout alone lets a server that sends a byte a second hold a live call
     for minutes. httpx's async client runs under `asyncio.timeout`, which cancels whatever
     step is waiting, in a private event loop (callers are a command or a thread worker)."""

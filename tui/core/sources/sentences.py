@@ -14,8 +14,7 @@ import re
 
 # Lower-cased abbreviations, without their final stop, that do not end a sentence.
 ABBREVIATIONS = frozenset(
-    "e.g i.e etc vs cf approx incl esp no nos fig figs sec ch vol pp p dr mr mrs ms prof inc "
-    "ltd co corp jr sr st u.s u.k e.u a.m p.m".split()
+    ["e.g", "i.e", "etc", "vs", "cf", "approx", "incl", "esp", "no", "nos", "fig", "figs", "sec", "ch", "vol", "pp", "p", "dr", "mr", "mrs", "ms", "prof", "inc", "ltd", "co", "corp", "jr", "sr", "st", "u.s", "u.k", "e.u", "a.m", "p.m"]  # noqa: E501  # a word list: one line, one fact
 )
 # A candidate end: terminal punctuation (with closing quotes/brackets), white space, then
 # something a sentence can start with.
@@ -63,6 +62,5 @@ def _ends_sentence(before: str, punctuation: str) -> bool:
         return False
     if len(word) == 1 and word.isalpha():
         return False  # an initial, or the last letter of "U.S."
-    if word.isdigit() and before.strip() == word_match.group(1):
-        return False  # "1." opening a numbered list item
-    return True
+    # Nor is "1." opening a numbered list item.
+    return not (word.isdigit() and before.strip() == word_match.group(1))
