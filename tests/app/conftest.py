@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
+from textual.widget import Widget
 
 from tui.app.app import ReviewApp
 from tui.core.catalog import load_questionnaire
@@ -74,3 +75,10 @@ def saved(path: Path) -> Review:
     from tui.core.store import read_review
 
     return read_review(path)
+
+
+def drawn_in_reverse(widget: Widget, y: int) -> bool:
+    """Whether every visible character of the widget's line `y` is in reverse video: how a
+    highlight shows without colour (NO_COLOR)."""
+    shown = [segment for segment in widget.render_line(y) if segment.text.strip()]
+    return bool(shown) and all(segment.style is not None and segment.style.reverse for segment in shown)

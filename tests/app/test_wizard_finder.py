@@ -13,7 +13,7 @@ from tui.app.screens.sources import SourcesDialog
 from tui.core.sources.attaching import attach_source, load_source
 from tui.core.store import read_review, write_review
 
-from .conftest import FIXTURES, SIZE, flat, saved, screen_text, wizard
+from .conftest import FIXTURES, SIZE, drawn_in_reverse, flat, saved, screen_text, wizard
 
 PAGE = FIXTURES / "vendor-security.html"
 PAGE_URL = "https://lumenbox.example/security"
@@ -319,9 +319,7 @@ async def test_with_no_color_the_highlighted_passage_is_in_reverse_video(
         await settle(pilot, app)
         await pilot.press(DEFAULT_KEYS["focus_passages"])
         await settle(pilot, app)
-        panel = app.screen.query_one("#passages")
-        shown = [s for s in panel.render_line(1) if s.text.strip()]
-        assert shown and all(s.style is not None and s.style.reverse for s in shown)
+        assert drawn_in_reverse(app.screen.query_one("#passages"), 1)
 
 
 async def test_quitting_while_a_source_loads_does_not_wait_for_the_load(

@@ -15,7 +15,7 @@ from tui.core.page import export_page
 from tui.core.review import start_review
 from tui.core.store import open_review
 
-from .conftest import SIZE, flat, make_review, saved, screen_text, wizard
+from .conftest import SIZE, drawn_in_reverse, flat, make_review, saved, screen_text, wizard
 
 BRONZE_ANSWERS = "ynpuaynpuay"  # one scale key per bronze question
 
@@ -607,9 +607,7 @@ async def test_with_no_color_the_highlighted_overview_row_is_in_reverse_video(
         await pilot.press("ctrl+o")
         await settle(pilot, app)
         listed = app.screen.query_one("#questions")
-        strip = listed.render_line(0)
-        plain = [s for s in strip if s.text.strip()]
-        assert plain and all(s.style is not None and s.style.reverse for s in plain)
+        assert drawn_in_reverse(listed, 0)
         assert not any(s.style and s.style.reverse for s in listed.render_line(2) if s.text.strip())  # the next row is not
 
 
