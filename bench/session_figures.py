@@ -18,9 +18,9 @@ import rtoml
 from bench.figures import Figure, Target, Unavailable, timings
 from bench.generate import make_questionnaire, write_workspace
 from tui.core.files import atomic_write
-from tui.core.page import export_page
 from tui.core.review import Review
 from tui.core.store import open_review
+from tui.core.wikipage.render import render_page
 
 SIZES = (11, 300, 2000)
 SCALING_SIZES = (1000, 2000, 4000)
@@ -73,14 +73,14 @@ def loaded(path: Path) -> Review:
 
 
 def export_samples(review: Review, repeats: int) -> tuple[list[float], list[float]]:
-    return timings(lambda: export_page(review), repeats), timings(review.model_dump_json, repeats)
+    return timings(lambda: render_page(review), repeats), timings(review.model_dump_json, repeats)
 
 
 def importer(size: int) -> tuple[Callable[[str], object], Callable[[str], object]] | None:
     """(whole import, parsing alone) of a page of `size` questions, once the importer landed."""
     try:
-        from tui.core.importing import import_page
-        from tui.core.page_parse import parse_page
+        from tui.core.wikipage.importing import import_page
+        from tui.core.wikipage.parse import parse_page
     except ImportError:
         return None
     questionnaire = make_questionnaire(size)
@@ -109,7 +109,7 @@ def session_figures(sessions: Sessions, repeats: int) -> Iterator[Figure | Unava
         return
     for size in SIZES:
         whole, parse = importer(size)
-        page = export_page(loaded(sessions.path(size)))
+        page = render_page(loaded(sessions.path(size)))
         runs = max(5, repeats // 3)
         yield Figure("import page", f"{size} q", timings(lambda whole=whole, page=page: whole(page), runs),
                      timings(lambda parse=parse, page=page: parse(page), runs),
@@ -155,7 +155,7 @@ def scaling_figures(sessions: Sessions, repeats: int) -> Iterator[Figure | Unava
 
     def import_cost(size: int) -> float:
         whole, _ = importer(size)
-        page = export_page(loaded(sessions.path(size)))
+        page = render_page(loaded(sessions.path(size)))
         return statistics.median(timings(lambda: whole(page), max(5, repeats // 3)))
 
     yield from step_ratios("import", import_cost)

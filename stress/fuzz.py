@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 
 from hypothesis import HealthCheck, Phase, given, seed, settings
 
-from tui.core.page import export_page
 from tui.core.questionnaire import Questionnaire
 from tui.core.review import Review
+from tui.core.wikipage.render import render_page
 
 from .hostile import export_problems, import_problems, reviewed, session_problems
 
@@ -57,7 +57,7 @@ def run_fuzz(examples: int, random_seed: int) -> tuple[int, Failures, Failures]:
         tried += 1
         questionnaire, review = pair
         try:
-            exported = export_page(review)
+            exported = render_page(review)
         except Exception as error:  # an export that raises is a broken promise, counted like the rest
             page.add([f"export raised {type(error).__name__}: {error}"])
             return

@@ -20,13 +20,13 @@ from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 from ruamel.yaml import YAML
 
-from tui.core.importing import import_page
-from tui.core.page import default_label
-from tui.core.page_parse import PageError, parse_page
 from tui.core.questionnaire import Questionnaire
 from tui.core.review import Evidence, Quote, Review, start_review
 from tui.core.store import ReviewWriter
 from tui.core.text import clean_line
+from tui.core.wikipage.cells import default_label
+from tui.core.wikipage.importing import import_page
+from tui.core.wikipage.parse import PageError, parse_page
 
 FRAGMENTS = (
     "|", "\\", "\\|", "||", "\r\n", "\n", "\r", "\n\n", "---", "\n---\n", "***", "===",

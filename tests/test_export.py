@@ -9,9 +9,10 @@ import pytest
 from pages import front_matter, html_tags, link_targets, split_page, table_rows
 
 from tui.core.interview import make_evidence, record_answer, set_text
-from tui.core.page import export_page, yaml_value
 from tui.core.questionnaire import Questionnaire
 from tui.core.review import Quote, Review, start_review
+from tui.core.wikipage.cells import yaml_value
+from tui.core.wikipage.render import render_page
 
 HOSTILE = [
     "a | b \\| c",
@@ -46,12 +47,12 @@ def filled_from_page(bronze: Questionnaire, page: str) -> Review:
 
 
 def test_export_reproduces_the_wiki_page_byte_for_byte(bronze, example_page) -> None:
-    assert export_page(filled_from_page(bronze, example_page)) == example_page
+    assert render_page(filled_from_page(bronze, example_page)) == example_page
 
 
 def test_front_matter_has_wiki_js_keys_in_order_and_types(bronze) -> None:
     review = start_review(bronze, product="Acme Notes", description="Notes for teams.")
-    page = export_page(review)
+    page = render_page(review)
     keys = re.findall(r"^(\w+):", page.split("\n---\n")[0], re.M)
     assert keys == ["title", "description", "published", "date", "tags", "editor", "dateCreated"]
     front = front_matter(page)
@@ -75,7 +76,7 @@ def test_front_matter_values_quote_only_when_yaml_would_misread_them(value: str)
 def test_timestamps_are_utc_with_milliseconds(bronze) -> None:
     review = start_review(bronze, product="Acme")
     review.created = datetime(2024, 1, 2, 3, 4, 5, 678000, tzinfo=UTC)
-    assert "\ndateCreated: 2024-01-02T03:04:05.678Z" in export_page(review)
+    assert "\ndateCreated: 2024-01-02T03:04:05.678Z" in render_page(review)
 
 
 @pytest.mark.parametrize("text", HOSTILE)
@@ -86,7 +87,7 @@ def test_hostile_text_in_every_field_keeps_the_page_whole_and_safe(bronze, text:
         set_text(review, response.id, detail=text, notes=text)
         review.update(response.id, evidence=[make_evidence("https://example.com/a", label=text, quote=text)])
     review.sections[0].quotes = [Quote(text=text, url="https://example.com/q")]
-    page = export_page(review)
+    page = render_page(review)
 
     rows = table_rows(page)
     assert len(rows) == 1 + len(bronze.questions)
@@ -110,16 +111,16 @@ def test_evidence_not_linked_in_the_detail_is_added_as_links(bronze) -> None:
         make_evidence("https://acme.test/trust", label="trust page"),
         make_evidence("https://acme.test/caiq(v4)", label="CAIQ [v4]", quote="We use TLS 1.2+"),
     ])
-    row = table_rows(export_page(review))[1]
+    row = table_rows(render_page(review))[1]
     assert row[2] == ("TLS 1.2 everywhere, see [trust page](https://acme.test/trust)."
                       "<br><br>Evidence: [CAIQ \\[v4\\]](https://acme.test/caiq\\(v4\\)) “We use TLS 1.2+”")
-    assert "https://acme.test/caiq(v4)" in link_targets(export_page(review))
+    assert "https://acme.test/caiq(v4)" in link_targets(render_page(review))
 
 
 def test_unanswered_questions_export_empty_answers_and_qualifiers_follow_the_answer(bronze) -> None:
     review = start_review(bronze, product="Acme")
     record_answer(review, bronze, "tls-external", "Yes", "version dependent")
-    rows = table_rows(export_page(review))
+    rows = table_rows(render_page(review))
     assert rows[1][1] == "Yes (version dependent)"
     assert rows[2][1] == ""
 
@@ -135,14 +136,14 @@ def test_skipped_questions_export_as_not_applicable_with_a_reason() -> None:
     })
     review = start_review(mini, product="Acme")
     record_answer(review, mini, "apis", "No")
-    rows = table_rows(export_page(review))
+    rows = table_rows(render_page(review))
     assert rows[2][1] == "N/A"
     assert rows[2][2] == "Not applicable: “Does the service offer APIs?” was answered No."
 
 
 def test_sections_follow_a_rule_as_quoted_bullets_and_empty_sections_are_left_out(bronze) -> None:
     review = start_review(bronze, product="Acme")
-    assert "\n---\n\n##" not in export_page(review)
+    assert "\n---\n\n##" not in render_page(review)
     review.sections[0].quotes = [Quote(text="Export as CSV.", url="https://acme.test/export")]
-    assert export_page(review).endswith(
+    assert render_page(review).endswith(
         '\n\n---\n\n## Exporting data\n\n-   "Export as CSV." ([source](https://acme.test/export))')

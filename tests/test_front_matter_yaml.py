@@ -12,8 +12,9 @@ import pytest
 import yaml
 from ruamel.yaml import YAML
 
-from tui.core.page import export_page, yaml_value
 from tui.core.review import start_review
+from tui.core.wikipage.cells import yaml_value
+from tui.core.wikipage.render import render_page
 
 # Numbers, booleans, nulls and dates in one reading or the other, and what PyYAML cannot
 # even construct (`0x_` raises ValueError, not YAMLError).
@@ -38,7 +39,7 @@ def test_a_front_matter_value_reads_back_as_the_same_string_in_yaml_1_1_and_1_2(
 @pytest.mark.parametrize("value", ["0x_", "1e3", "1.5E3", ".5e3", "yes", "2024-01-01"])
 def test_the_exported_page_carries_hostile_description_product_and_tags_as_strings(bronze, value: str) -> None:
     review = start_review(bronze, product=value, vendor=value, description=value, tags=[value])
-    front = export_page(review).split("\n---", 1)[0].removeprefix("---\n")
+    front = render_page(review).split("\n---", 1)[0].removeprefix("---\n")
 
     for reader in (yaml.safe_load, yaml_12):
         loaded = reader(front)
@@ -67,4 +68,4 @@ def test_years_below_1000_keep_four_digits_on_the_page(bronze) -> None:
     review = start_review(bronze, product="Acme")
     review.created = review.updated = datetime(999, 1, 2, 3, 4, 5, tzinfo=UTC)
 
-    assert "date: 0999-01-02T03:04:05.000Z" in export_page(review)
+    assert "date: 0999-01-02T03:04:05.000Z" in render_page(review)

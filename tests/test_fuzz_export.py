@@ -9,16 +9,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from stress.hostile import RENDERERS, export_problems, import_problems, reviewed, reviews, session_problems
-from tui.core.markdown_text import escape_inline, unescape_inline
-from tui.core.page import export_page
 from tui.core.questionnaire import Questionnaire
 from tui.core.review import Review
+from tui.core.wikipage.escaping import escape_inline, unescape_inline
+from tui.core.wikipage.render import render_page
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
 @given(reviews)
 def test_every_export_of_hostile_text_keeps_the_page_whole_and_safe(review: Review) -> None:
-    assert export_problems(review, export_page(review)) == []
+    assert export_problems(review, render_page(review)) == []
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck))
@@ -31,7 +31,7 @@ def test_every_session_of_hostile_text_loads_back_to_the_same_review(review: Rev
 @given(reviewed())
 def test_every_export_of_hostile_text_imports_back_to_the_same_review(pair: tuple[Questionnaire, Review]) -> None:
     questionnaire, review = pair
-    assert import_problems(questionnaire, review, export_page(review)) == []
+    assert import_problems(questionnaire, review, render_page(review)) == []
 
 
 @pytest.mark.parametrize("text", ["_ftp://files.example", "Ωftp://files.example", "see ftp://files.example"])

@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from pages import normal_format, table_rows
 
-from tui.core.importing import MATCH_THRESHOLD, choose_questionnaire, import_page, read_page, similarity
-from tui.core.page import export_page
-from tui.core.page_parse import parse_page
 from tui.core.questionnaire import Questionnaire
 from tui.core.review import Quote, Review
 from tui.core.store import read_review, write_review
+from tui.core.wikipage.importing import MATCH_THRESHOLD, choose_questionnaire, import_page, similarity
+from tui.core.wikipage.parse import parse_page, parse_page_file
+from tui.core.wikipage.render import render_page
 
 FIXTURES = Path(__file__).parent / "fixtures" / "pages"
 HANDWRITTEN = FIXTURES / "harbourline-handwritten.md"
@@ -20,18 +20,18 @@ MINIMAL = FIXTURES / "quayside-minimal.md"
 
 
 def imported(bronze: Questionnaire, path: Path) -> Review:
-    return import_page(read_page(path), bronze).review
+    return import_page(parse_page_file(path), bronze).review
 
 
 @pytest.mark.parametrize("path", [HANDWRITTEN, MINIMAL], ids=lambda p: p.stem)
 def test_untouched_import_exports_the_page_byte_for_byte(bronze, path: Path) -> None:
-    assert export_page(imported(bronze, path)) == path.read_text(encoding="utf-8")
+    assert render_page(imported(bronze, path)) == path.read_text(encoding="utf-8")
 
 
 def test_the_real_wiki_page_round_trips_byte_for_byte(bronze, example_page: str) -> None:
     review = import_page(parse_page(example_page, "example.md"), bronze).review
-    assert export_page(review) == example_page
-    assert export_page(normal_format(review)) == example_page, "the values alone give the page back"
+    assert render_page(review) == example_page
+    assert render_page(normal_format(review)) == example_page, "the values alone give the page back"
     assert [r.answer for r in review.questions].count("Unknown") == 2
 
 
@@ -59,7 +59,7 @@ def test_values_are_read_from_a_hand_written_page(bronze) -> None:
 
 
 def test_an_answer_off_the_scale_is_kept_as_written_and_flagged(bronze) -> None:
-    result = import_page(read_page(HANDWRITTEN), bronze)
+    result = import_page(parse_page_file(HANDWRITTEN), bronze)
     typo = result.review.response("certs-internal")
     assert (typo.answer, typo.flagged) == ("\\>Unknown", True)
     assert any('answer "\\>Unknown" is not on the answer scale' in note for note in result.unmapped)
@@ -67,7 +67,7 @@ def test_an_answer_off_the_scale_is_kept_as_written_and_flagged(bronze) -> None:
 
 
 def test_an_unmatched_row_is_kept_as_an_extra_question_and_reported(bronze) -> None:
-    result = import_page(read_page(HANDWRITTEN), bronze)
+    result = import_page(parse_page_file(HANDWRITTEN), bronze)
     extra = result.review.questions[-1]
     assert extra.extra and extra.text == "Is customer data kept inside the European Union?"
     assert extra.answer == "Yes" and extra.detail == "Hosted in Frankfurt and Dublin only."
@@ -75,16 +75,16 @@ def test_an_unmatched_row_is_kept_as_an_extra_question_and_reported(bronze) -> N
 
 
 def test_a_question_missing_from_the_page_slots_in_at_its_place_and_stays_off_the_page(bronze) -> None:
-    result = import_page(read_page(HANDWRITTEN), bronze)
+    result = import_page(parse_page_file(HANDWRITTEN), bronze)
     ids = [r.id for r in result.review.questions]
     assert ids.index("api-authentication") == ids.index("certs-internal") + 1
     assert "not on the page (left unanswered): api-authentication" in result.unmapped
-    page = export_page(result.review)
+    page = render_page(result.review)
     assert "APIs are available" not in page
 
 
 def test_sections_keep_prose_bullets_and_unknown_headings(bronze) -> None:
-    result = import_page(read_page(HANDWRITTEN), bronze)
+    result = import_page(parse_page_file(HANDWRITTEN), bronze)
     exporting, notes = result.review.sections[0], result.review.sections[1]
     assert exporting.id == "exporting-data" and [q.text for q in exporting.quotes] == [
         "Owners can download every list as CSV from the settings page; attachments are not included.",
@@ -110,7 +110,7 @@ def test_an_edited_row_follows_the_normal_format_and_the_rest_stays_verbatim(bro
     review = imported(bronze, HANDWRITTEN)
     original = HANDWRITTEN.read_text(encoding="utf-8")
     review.update("event-logs", detail="Sign-ins are logged | for 90 days.")
-    page = export_page(review)
+    page = render_page(review)
     assert ("| Does the SaaS provider collect logs of events?<br><br>*Types of log may include security "
             "logs and resource logs* | Yes | Sign-ins are logged \\| for 90 days. |") in page
     assert "| \\>Unknown |" in page and "TLS\u00a01.2" in page, "untouched rows are as written"
@@ -123,7 +123,7 @@ def test_an_edited_section_follows_the_normal_format(bronze) -> None:
     review = imported(bronze, HANDWRITTEN)
     review.sections[1].quotes = []
     review.sections[0].quotes = review.sections[0].quotes[:1]
-    page = export_page(review)
+    page = render_page(review)
     assert page.endswith('## Exporting data\n\n-   "Owners can download every list as CSV from the settings '
                          'page; attachments are not included."\n')
     assert "Notes from the call" not in page
@@ -132,7 +132,7 @@ def test_an_edited_section_follows_the_normal_format(bronze) -> None:
 def test_a_section_added_to_a_page_without_sections_gets_the_rule(bronze) -> None:
     review = imported(bronze, MINIMAL)
     review.sections[0].quotes = [Quote(text="Export is a zip of JSON files.")]
-    page = export_page(review)
+    page = render_page(review)
     assert page.endswith('which we do not buy. |\n\n---\n\n## Exporting data\n\n'
                          '-   "Export is a zip of JSON files."')
 
@@ -140,7 +140,7 @@ def test_a_section_added_to_a_page_without_sections_gets_the_rule(bronze) -> Non
 def test_an_answered_question_that_was_missing_joins_the_table_in_its_place(bronze) -> None:
     review = imported(bronze, MINIMAL)
     review.set_answer("certs-external", "No")
-    rows = table_rows(export_page(review))
+    rows = table_rows(render_page(review))
     assert [row[1] for row in rows[1:]] == ["Yes", "No", "Yes", "No"]
 
 
@@ -185,7 +185,7 @@ def test_similar_questions_go_to_their_closest_counterpart(bronze) -> None:
 def test_the_questionnaire_is_chosen_by_the_rows(bronze) -> None:
     other = Questionnaire(id="other", version="1", title="Other",
                           questions=[{"id": "eu", "text": "Is customer data kept inside the European Union?"}])
-    parsed = read_page(HANDWRITTEN)
+    parsed = parse_page_file(HANDWRITTEN)
     assert choose_questionnaire(parsed, [other, bronze]).id == "saas-security-bronze"
 
 
@@ -240,7 +240,7 @@ def test_an_imported_session_survives_saving_and_reading(bronze, tmp_path: Path,
     text = HANDWRITTEN.read_text(encoding="utf-8").replace("\n", line_end)
     review = import_page(parse_page(text, "page.md"), bronze).review
     write_review(tmp_path / "page.toml", review)
-    assert export_page(read_review(tmp_path / "page.toml")) == text
+    assert render_page(read_review(tmp_path / "page.toml")) == text
 
 
 FRONT = "---\ntitle: Pier Forms security review\nauthor: someone\ndate: 2022-05-05T10:00:00.000Z\n---\n"
@@ -261,7 +261,7 @@ def test_small_page_variations_round_trip(bronze, text: str, hint: str) -> None:
     result = import_page(parse_page(text, "v.md"), bronze)
     logs = result.review.response("event-logs")
     assert (logs.text, logs.hint, logs.answer) == ("Does the SaaS provider collect logs of events?", hint, "Yes")
-    assert export_page(result.review) == text
+    assert render_page(result.review) == text
     assert "the front-matter has no dateCreated" in result.unmapped
     assert result.review.created == result.review.updated, "a missing dateCreated falls back to date"
 

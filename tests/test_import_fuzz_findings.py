@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 
-from tui.core.importing import import_page
-from tui.core.page import export_page
-from tui.core.page_parse import PageError, parse_page
 from tui.core.questionnaire import Questionnaire
 from tui.core.review import Quote, Review, start_review
+from tui.core.wikipage.importing import import_page
+from tui.core.wikipage.parse import PageError, parse_page
+from tui.core.wikipage.render import render_page
 
 
 def questionnaire(**fields: Any) -> Questionnaire:
@@ -25,7 +25,7 @@ def questionnaire(**fields: Any) -> Questionnaire:
 
 
 def round_trip(q: Questionnaire, review: Review) -> tuple[Review, list[str]]:
-    back = import_page(parse_page(export_page(review), "page.md"), q)
+    back = import_page(parse_page(render_page(review), "page.md"), q)
     return back.review, back.unmapped
 
 
@@ -47,7 +47,7 @@ def test_a_qualifier_without_an_answer_is_not_exported_as_an_answer() -> None:
     review = start_review(q, product="Acme")
     review.update("q0", qualifier="version dependent")
 
-    assert "| Is data encrypted? |  |" in export_page(review)
+    assert "| Is data encrypted? |  |" in render_page(review)
     assert round_trip(q, review)[1] == []
 
 
@@ -84,12 +84,12 @@ def test_a_page_title_pattern_without_the_product_still_imports_to_the_same_titl
     back, _ = round_trip(q, review)
 
     assert back.title() == review.title()
-    assert export_page(back) == export_page(review)
+    assert render_page(back) == render_page(review)
 
 
 @pytest.mark.parametrize("where", ["Is data\rencrypted?", "intro\rtext"])
 def test_a_lone_carriage_return_is_refused_naming_the_file_and_line(where: str) -> None:
-    page = export_page(start_review(questionnaire(), product="Acme"))
+    page = render_page(start_review(questionnaire(), product="Acme"))
     page = page.replace("Is data encrypted?", where) if "?" in where else page.replace("\n\n|", f"\n\n{where}\n\n|", 1)
 
     with pytest.raises(PageError, match=r"page\.md: line \d+: a carriage return \(CR\) that does not end the line"):

@@ -9,8 +9,8 @@ from unittest import mock
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from tui.core import page_parse
-from tui.core.page_parse import PageError, ParsedPage, parse_page
+from tui.core.wikipage import parse
+from tui.core.wikipage.parse import PageError, ParsedPage, parse_page
 
 LINES = [
     "| Question | Answer | Detail |", "| **Question** | **Answer** | **Detail** |", "| --- | --- | --- |",
@@ -47,6 +47,6 @@ def page_lines(intro: list[str], rows: list[str], rest: list[str]) -> list[str]:
 @example(page_lines(["```"], ["| a | b | c |"], ["```", "## Strengths"]))
 def test_cut_down_rows_read_as_the_page_itself(lines: list[str]) -> None:
     text = "---\ntitle: Acme\n---\n" + "\n".join(lines)
-    with mock.patch.object(page_parse, "_stand_in", return_value=None):
+    with mock.patch.object(parse, "_stand_in", return_value=None):
         as_written = parsed(text)
     assert parsed(text) == as_written

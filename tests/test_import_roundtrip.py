@@ -10,11 +10,12 @@ from hypothesis import strategies as st
 from pages import normal_format
 
 from tui.core.catalog import builtin_folder, load_questionnaire
-from tui.core.importing import import_page
-from tui.core.page import default_label, export_page
-from tui.core.page_parse import parse_page
 from tui.core.review import Evidence, Quote, Review, check_url, start_review
 from tui.core.text import clean_line
+from tui.core.wikipage.cells import default_label
+from tui.core.wikipage.importing import import_page
+from tui.core.wikipage.parse import parse_page
+from tui.core.wikipage.render import render_page
 
 BRONZE = load_questionnaire(builtin_folder() / "saas-security-bronze.toml")
 FRAGMENTS = [
@@ -80,9 +81,9 @@ PROPERTY = settings(max_examples=100, deadline=None, suppress_health_check=[Heal
 @given(reviews())
 def test_import_of_an_export_gives_back_the_review_and_exports_the_same_page(review: Review) -> None:
     """One test for both properties, so each generated review (the costly part) serves twice."""
-    page = export_page(review)
+    page = render_page(review)
     back = import_page(parse_page(page, "generated.md"), BRONZE)
     assert page_values(back.review) == page_values(review)
     assert back.unmapped == []
-    assert export_page(back.review) == page, "verbatim parts"
-    assert export_page(normal_format(back.review)) == page, "values alone, in the normal format"
+    assert render_page(back.review) == page, "verbatim parts"
+    assert render_page(normal_format(back.review)) == page, "values alone, in the normal format"

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 
 from tui.core.interview import record_answer, set_text
-from tui.core.page import export_page
 from tui.core.publishing.collection import add_link
 from tui.core.publishing.git import PublishError
 from tui.core.publishing.page_paths import check_page_path
 from tui.core.review import start_review
 from tui.core.store import read_review, write_review
+from tui.core.wikipage.render import render_page
 from tui.core.workspace import Workspace
 
 PAGE = "bronze-controls/saas-security/quillpad"
@@ -76,7 +76,7 @@ def test_publish_writes_the_exported_bytes_and_commits_as_wikijs_does(cli, tmp_p
     assert result.code == 0, result.err
     assert f"published /{PAGE}" in result.out
     review = read_review(session)
-    assert (wiki / f"{PAGE}.md").read_bytes() == export_page(review).encode("utf-8")
+    assert (wiki / f"{PAGE}.md").read_bytes() == render_page(review).encode("utf-8")
     page_commit, collection_commit = reversed(last_commits(wiki))
     assert page_commit.startswith(f"docs: create {PAGE}|Robin <robin@example.org>")
     assert collection_commit.startswith(f"docs: update {COLLECTION}|Robin")

@@ -10,7 +10,6 @@ from pages import table_rows
 
 from tui.core.errors import InputError
 from tui.core.interview import make_evidence
-from tui.core.page import export_page
 from tui.core.questionnaire import Questionnaire
 from tui.core.rereview import (
     accept_previous,
@@ -22,6 +21,7 @@ from tui.core.rereview import (
 )
 from tui.core.review import Quote, Response, Review, start_review
 from tui.core.store import read_review
+from tui.core.wikipage.render import render_page
 
 HANDWRITTEN = Path(__file__).parent / "fixtures" / "pages" / "harbourline-handwritten.md"
 
@@ -45,7 +45,7 @@ def test_a_rereview_starts_empty_with_last_years_findings_as_previous_values(bro
     assert len(to_recheck(review)) == len(bronze.questions), "every question starts to re-check"
     assert (review.product, review.vendor, review.description) == ("Acme Notes", "Acme", "Notes for teams.")
     assert review.sections[0].previous == last_year.sections[0].quotes and review.sections[0].quotes == []
-    assert "TLS 1.2 everywhere" not in export_page(review), "old findings are not exported as new ones"
+    assert "TLS 1.2 everywhere" not in render_page(review), "old findings are not exported as new ones"
 
 
 def test_accepting_the_previous_answer_is_one_call_and_clears_recheck(bronze, last_year) -> None:
@@ -163,7 +163,7 @@ def test_diff_of_a_page_and_a_session_on_the_command_line(cli, workspace: Path) 
 def test_an_exported_rereview_lists_only_what_was_rechecked(bronze, last_year) -> None:
     review = start_rereview(last_year, bronze)
     accept_previous(review, "tls-external")
-    rows = table_rows(export_page(review))
+    rows = table_rows(render_page(review))
     assert rows[1][1] == "Yes" and all(row[1] == "" for row in rows[2:])
 
 

@@ -6,11 +6,11 @@ from datetime import UTC, datetime
 
 import pytest
 
-from tui.core.page import export_page
 from tui.core.questionnaire import Questionnaire
 from tui.core.review import Passage, Review, Source, start_review
 from tui.core.sources.citing import Citation, cite, requote, text_fragment_url, undo_citation, widen
 from tui.core.sources.errors import SourceError
+from tui.core.wikipage.render import render_page
 
 CAPTURED = datetime(2024, 5, 1, 9, 30, tzinfo=UTC)
 
@@ -32,7 +32,7 @@ def test_citing_adds_the_passage_as_a_quote_linked_to_its_place_on_the_page(revi
     assert evidence.quote == "All traffic is encrypted with TLS 1.2 or later."
     assert evidence.url == "https://acme.example/trust#:~:text=All%20traffic%20is%20encrypted%20with%20TLS%201.2%20or%20later."
     assert evidence.label == "Acme Trust Center › Encryption" and evidence.captured == CAPTURED
-    row = next(line for line in export_page(review).splitlines() if "external data in transit using TLS" in line)
+    row = next(line for line in render_page(review).splitlines() if "external data in transit using TLS" in line)
     assert "[Acme Trust Center › Encryption](https://acme.example/trust#:~:text=" in row and "“All traffic is encrypted" in row
 
 
@@ -64,7 +64,7 @@ def test_hostile_passage_text_cannot_break_the_exported_page(review: Review) -> 
     source = web_source(hostile)
     source.title = "Evil ] title [x](javascript:y) |"
     cite(review, "tls-external", source, source.passages[0])
-    page = export_page(review)
+    page = render_page(review)
     row = next(line for line in page.splitlines() if "external data in transit using TLS" in line)
     assert "<script" not in page and "javascript:" not in page and "data:text" not in page and "\x1b" not in page
     assert row.count("|") - row.count("\\|") == 4  # still three cells: | q | a | detail |

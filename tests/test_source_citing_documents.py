@@ -10,14 +10,14 @@ from pathlib import Path
 import pytest
 
 from tests.documents import make_caiq, make_pdf, whitepaper_pages
-from tui.core.importing import import_page
-from tui.core.page import export_page
-from tui.core.page_parse import parse_page
 from tui.core.questionnaire import Questionnaire
 from tui.core.review import Passage, Review, Source, start_review
 from tui.core.sources.attaching import load_source, retitled
 from tui.core.sources.citing import cite
 from tui.core.store import read_review, write_review
+from tui.core.wikipage.importing import import_page
+from tui.core.wikipage.parse import parse_page
+from tui.core.wikipage.render import render_page
 
 CAPTURED = datetime(2024, 5, 1, 9, 30, tzinfo=UTC)
 
@@ -29,7 +29,7 @@ def review(bronze: Questionnaire) -> Review:
 
 def _row(review: Review, question_id: str) -> str:
     text = review.response(question_id).text
-    return next(line for line in export_page(review).splitlines() if text[:30] in line)
+    return next(line for line in render_page(review).splitlines() if text[:30] in line)
 
 
 def test_a_pdf_without_a_web_address_is_cited_by_title_and_page(review: Review, tmp_path: Path) -> None:
@@ -71,7 +71,7 @@ def test_document_evidence_survives_saving_and_an_export_import_round_trip(revie
     cite(review, "event-logs", linked, linked.passages[0])
     write_review(tmp_path / "q.toml", review)
     assert read_review(tmp_path / "q.toml").response("tls-external").evidence == review.response("tls-external").evidence
-    back = import_page(parse_page(export_page(review), "q.md"), bronze).review
+    back = import_page(parse_page(render_page(review), "q.md"), bronze).review
     for question in ("tls-external", "event-logs"):
         [before], [after] = review.response(question).evidence, back.response(question).evidence
         assert (after.url, after.label, after.page, after.quote) == (before.url, before.label, before.page, before.quote)

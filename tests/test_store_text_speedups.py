@@ -9,11 +9,11 @@ import pytest
 
 from tui.core.errors import InputError
 from tui.core.interview import make_evidence, set_text
-from tui.core.markdown_text import escape_inline
-from tui.core.page import render_row
 from tui.core.questionnaire import Questionnaire
 from tui.core.review import start_review
 from tui.core.text import clean_line, clean_text
+from tui.core.wikipage.cells import render_row
+from tui.core.wikipage.escaping import escape_inline
 
 
 def invisible(char: str) -> bool:

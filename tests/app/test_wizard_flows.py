@@ -11,9 +11,9 @@ from tui.app.screens.question import QuestionScreen
 from tui.app.screens.start import StartScreen
 from tui.core.catalog import builtin_folder, load_questionnaire
 from tui.core.interview import record_answer, set_text
-from tui.core.page import export_page
 from tui.core.review import start_review
 from tui.core.store import open_review
+from tui.core.wikipage.render import render_page
 
 from .conftest import SIZE, drawn_in_reverse, flat, make_review, saved, screen_text, wizard
 
@@ -63,7 +63,7 @@ async def test_new_bronze_review_answered_end_to_end_and_exported(workspace: Pat
         record_answer(expected, bronze, question.id, labels[key])
     on_disk = saved(session_path)
     expected.created, expected.updated = on_disk.created, on_disk.updated
-    assert exported == export_page(expected)
+    assert exported == render_page(expected)
     assert "| Does the SaaS provider protect external data in transit using TLS? | Yes | TLS 1.2+ |" in exported
 
 
@@ -668,7 +668,7 @@ async def test_the_finish_screen_copies_the_page_through_the_terminal(workspace:
         await settle(pilot, app)
         await pilot.press("c")
         await settle(pilot, app)
-        assert app.clipboard == export_page(saved(session))
+        assert app.clipboard == render_page(saved(session))
         assert "✓ Copied the page" in flat(screen_text(app))
 
 
@@ -707,5 +707,5 @@ async def test_the_finish_screen_publishes_to_the_wiki_clone(workspace: Path, se
         await pilot.press("ctrl+q")
     pushed = subprocess.run(["git", "-C", str(bare), "show", "main:bronze-controls/saas-security/acme-notes.md"],
                             capture_output=True, text=True, check=True).stdout
-    assert pushed == export_page(saved(session))
+    assert pushed == render_page(saved(session))
     assert saved(session).published_to is not None

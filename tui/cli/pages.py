@@ -17,7 +17,7 @@ from ..core.workspace import Workspace
 from .options import add_command, workspace_of
 
 if TYPE_CHECKING:
-    from ..core.importing import PageImport
+    from ..core.wikipage.importing import ImportResult
 
 # The page parser (markdown-it, PyYAML) is imported by the commands that use it: every other
 # command, and the wizard's start-up, must not pay for it.
@@ -54,10 +54,11 @@ def page_files(arguments: list[Path]) -> list[Path]:
     return files
 
 
-def load_page(workspace: Workspace, path: Path, questionnaire_id: str | None) -> PageImport:
-    from ..core.importing import choose_questionnaire, import_page, read_page
+def load_page(workspace: Workspace, path: Path, questionnaire_id: str | None) -> ImportResult:
+    from ..core.wikipage.importing import choose_questionnaire, import_page
+    from ..core.wikipage.parse import parse_page_file
 
-    page = read_page(path)
+    page = parse_page_file(path)
     catalog = workspace.catalog
     questionnaire = catalog.get(questionnaire_id) if questionnaire_id else choose_questionnaire(page, list(catalog.questionnaires.values()))
     return import_page(page, questionnaire)
@@ -67,7 +68,7 @@ def import_pages(args: argparse.Namespace) -> int:
     """Each page is imported on its own: a broken page is reported and skipped, a page some
     review already holds is named and skipped, the others still become sessions, and the exit
     code says whether any failed."""
-    from ..core.page_holders import PageHolders
+    from ..core.wikipage.holders import PageHolders
 
     workspace = workspace_of(args)
     holders = PageHolders(workspace.session_files())

@@ -12,14 +12,14 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..core.errors import InputError, describe_validation_error
-from ..core.exporting import export_to_file
 from ..core.interview import make_evidence, parse_answer, record_answer, set_text
 from ..core.naming import claim_new_path
-from ..core.page import export_body, export_page
 from ..core.report import follow_up_text, review_text
 from ..core.review import start_review
 from ..core.store import LOCK_WAIT_SECONDS, SessionError, open_review, read_review, write_review
 from ..core.summary import cell_width, column_widths, fitting_columns, list_cells, review_summary
+from ..core.wikipage.exporting import export_to_file
+from ..core.wikipage.render import render_body, render_page
 from .options import CommandLineError, add_command, workspace_of
 from .pages import new_from_previous
 
@@ -182,7 +182,7 @@ def export_review(args: argparse.Namespace) -> int:
     path = workspace.session_path(args.session)
     review = read_review(path)
     if args.output == "-" or (args.body and not args.output):
-        sys.stdout.write(export_body(review) if args.body else export_page(review))
+        sys.stdout.write(render_body(review) if args.body else render_page(review))
         sys.stdout.flush()
         return 0
     target = Path(args.output) if args.output else workspace.export_path(path)

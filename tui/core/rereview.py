@@ -11,10 +11,10 @@ import copy
 from dataclasses import asdict, dataclass
 
 from .errors import InputError
-from .importing import normalized
 from .interview import find_response
 from .questionnaire import Questionnaire
 from .review import PreviousAnswer, Response, Review, SectionNotes, start_review
+from .text import normalized
 
 
 def _pair_by_id_then_text(old: list[Response], new: list[Response]) -> dict[str, Response]:

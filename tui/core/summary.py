@@ -8,9 +8,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .page import wiki_timestamp
 from .review import Review
 from .text import clean_line
+from .wikipage.cells import wiki_timestamp
 
 
 def review_summary(review: Review, *, brief: bool = False) -> dict[str, Any]:

@@ -8,6 +8,7 @@ the wiki page, the terminal) can rely on it without cleaning it again.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # CSI / OSC / other escape sequences as terminals send them when text is pasted from one.
 _ESCAPE_SEQUENCE = re.compile(
@@ -42,3 +43,18 @@ def clean_line(value: str) -> str:
     """Single-line text (names, labels, tags): as clean_text, with line breaks and tabs folded
     to single spaces, because these values live in YAML front-matter and table cells."""
     return " ".join(clean_text(value).replace("\t", " ").split("\n")).strip()
+
+
+# Typographic quotes and primes as their ASCII forms, for comparing wordings (not for storing).
+_QUOTES = str.maketrans("‘’‚‛“”„‟′″", "''''\"\"\"\"'\"")
+_WORD = re.compile(r"\w+")
+
+
+def normalized(text: str) -> str:
+    """Text reduced to its words: case, accents' forms, quotes, punctuation and spacing
+    ignored (`Does the SaaS provider…?` and `does the saas provider ...` are equal). The one
+    normaliser behind matching a page's rows to questions (import) and pairing last review's
+    questions with this one's (re-review)."""
+    if not text.isascii():  # NFKC and the quotes table leave ASCII as it is
+        text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    return " ".join(_WORD.findall(text.casefold()))

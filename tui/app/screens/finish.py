@@ -13,11 +13,11 @@ from textual.containers import VerticalScroll
 from textual.widgets import Label, Static
 
 from ...core.errors import InputError
-from ...core.exporting import export_to_file
-from ...core.page import export_page
 from ...core.rereview import compare_reviews, describe_changes, previous_review, to_recheck
 from ...core.review import Review
 from ...core.summary import review_summary
+from ...core.wikipage.exporting import export_to_file
+from ...core.wikipage.render import render_page
 from ..bindings import bind
 from ..paths import shown
 from ..widgets.key_footer import KeyFooter
@@ -92,7 +92,7 @@ class FinishScreen(WizardScreen[Go | None]):
                 yield from self._comparison(review)
             yield Static(Text(f"f8 exports to {shown(self._target())}", style="dim"), id="target")
             yield Static(id="result", markup=False)
-            yield Markdown(export_page(review), parser_factory=preview_parser, id="preview")
+            yield Markdown(render_page(review), parser_factory=preview_parser, id="preview")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -172,7 +172,7 @@ class FinishScreen(WizardScreen[Go | None]):
         """The page through the terminal (OSC 52), which reaches the reviewer's own clipboard
         over SSH and tmux, for pasting into the Wiki.js editor by hand."""
         assert self.wizard.session is not None
-        page = export_page(self.wizard.session.review)
+        page = render_page(self.wizard.session.review)
         self.app.copy_to_clipboard(page)
         result = self.query_one("#result", Static)
         result.update(f"✓ Copied the page ({len(page.encode('utf-8')):,} bytes) through the terminal: "

@@ -15,10 +15,10 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..page import export_page
 from ..questionnaire import Questionnaire
 from ..review import PublishedPage, Review, now
 from ..settings import WikiSettings
+from ..wikipage.render import render_page
 from .collection import add_link
 from .git import Git, PublishError
 from .page_paths import check_page_path, pattern_path
@@ -99,7 +99,7 @@ def publish_to_git(review: Review, questionnaire: Questionnaire, wiki: Path, *, 
     target = page_path(review, questionnaire, settings, name, path, git.root)
     result = Published(target)
     file_name = f"{target}.md"
-    page = export_page(review).encode("utf-8")
+    page = render_page(review).encode("utf-8")
     ours = git.blob_of(page)
     author_options = _author_options(git, author)
     collection = settings.collection or (questionnaire.wiki.collection if questionnaire.wiki else "")

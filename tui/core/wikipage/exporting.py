@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .errors import InputError
-from .files import UnsafePathError, atomic_write, read_regular_file
-from .page import export_body, export_page, wiki_timestamp
-from .review import Review
+from ..errors import InputError
+from ..files import UnsafePathError, atomic_write, read_regular_file
+from ..review import Review
+from .cells import wiki_timestamp
+from .render import render_body, render_page
 
 
 def is_earlier_export(existing: str, review: Review) -> bool:
@@ -24,7 +25,7 @@ def export_to_file(review: Review, target: Path, *, force: bool = False, body: b
     (atomically) and return it. Refuses to replace a file that is not an earlier export of this
     review unless forced, and never writes through a symlink. A body carries no creation time
     to recognise it by, so only an identical one is replaced unforced."""
-    page = export_body(review) if body else export_page(review)
+    page = render_body(review) if body else render_page(review)
     if target.is_symlink():
         raise InputError(f"{target}: is a symbolic link; refusing to write through it")
     if target.exists() and not force:

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode
 
-from .errors import InputError
+from ..errors import InputError
 
 # Wiki.js writes a flat mapping of scalars; a hand-written page may hold a list or two.
 MAX_DEPTH = 20
@@ -25,7 +25,7 @@ MAX_DEPTH = 20
 
 class PageError(InputError):
     """A page we cannot import; the message names the file and the line. (Defined here, the
-    page reader's first step; `page_parse` raises it for the rest of the page.)"""
+    page reader's first step; `parse` raises it for the rest of the page.)"""
 
 
 class _HostileYaml(yaml.YAMLError):

@@ -1,7 +1,7 @@
 """Reading a Wiki.js review page: the inverse of `page`, tolerant of pages written by hand.
 
 The grammar is the one `page` writes (its constants are shared), read back exactly so that
-`export_page` of what was read gives the same values. Pages written by hand over years bend
+`render_page` of what was read gives the same values. Pages written by hand over years bend
 it (an intro paragraph, a rule or none after the table, hints after a plain space, HTML
 entities); those are read as well as can be and every part's source is kept, so nothing a
 page says is lost. markdown-it finds the table and the section headings (and so ignores
@@ -18,16 +18,18 @@ import html
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from pydantic import ValidationError
 
+from ..files import read_regular_file
+from ..review import Evidence, Quote
+from .cells import EVIDENCE_PREFIX, HINT_SEPARATOR, QUOTE_BULLET, default_label
+from .escaping import unescape_inline, unescape_link_label, unescape_link_target
 from .front_matter import PageError, read_front_matter
-from .markdown_text import unescape_inline, unescape_link_label, unescape_link_target
-from .page import EVIDENCE_PREFIX, HINT_SEPARATOR, QUOTE_BULLET, default_label
-from .review import Evidence, Quote
 
 CELLS = ("Question", "Answer", "Detail")
 
@@ -368,3 +370,17 @@ def parse_page(text: str, name: str) -> ParsedPage:
         heading, quotes = read_section(tokens[index + 1].content, source.split("\n")[heading_lines:])
         page.sections.append(PageSection(heading_line + 1, heading, quotes, source, block[len(source):]))
     return page
+
+
+def parse_page_file(path: Path) -> ParsedPage:
+    """A page file parsed, or PageError naming the file (and line) when it cannot be."""
+    try:
+        data = read_regular_file(path)
+    except OSError as error:
+        raise PageError(f"{path}: {error.strerror or error}") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise PageError(f"{path}: line {line}: not UTF-8 text") from None
+    return parse_page(text, str(path))

@@ -1,20 +1,18 @@
-"""The Wiki.js page: a review rendered as Markdown with Wiki.js front-matter.
+"""The parts of a Wiki.js page: front-matter, table rows and quote sections, each as Markdown.
 
 The format is the team wiki's own (see the README): front-matter keys in the order Wiki.js
 writes them, a three-column table with one row per question, then free-text sections after a
 rule. The built-in bronze questionnaire reproduces a real wiki page byte for byte, so every
-space and blank line here is deliberate.
+space and blank line here is deliberate. `parse` reads these same constants back.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from datetime import datetime
 
-from .markdown_text import escape_inline, escape_link_label, escape_link_target
-from .review import Evidence, ImportedPage, PagePart, Response, Review, SectionNotes
+from ..review import Evidence, Response, Review, SectionNotes
+from .escaping import escape_inline, escape_link_label, escape_link_target
 
 TABLE_HEADER = "| **Question** | **Answer** | **Detail** |\n| --- | --- | --- |"
 HINT_SEPARATOR = "<br><br>"
@@ -150,97 +148,3 @@ def render_section(section: SectionNotes) -> str:
         bullets.append(bullet)
     heading = _CLOSING_HASHES.sub(r"\1&#35;\2", escape_inline(section.heading))
     return f"## {heading}\n\n" + "\n".join(bullets)
-
-
-def export_page(review: Review) -> str:
-    """The whole page. Like pages Wiki.js stores, it ends without a final newline.
-    An imported review keeps the layout of the page it came from (see `_export_imported`)."""
-    return "".join(_page_parts(review))
-
-
-def export_body(review: Review) -> str:
-    """The page without its front-matter, for pasting into the Wiki.js editor by hand: there
-    the title, description and tags live in the page's properties dialog, and pasted
-    front-matter would show on the page as text."""
-    return _page_parts(review)[1].lstrip("\r\n")
-
-
-def _page_parts(review: Review) -> tuple[str, str]:
-    """The front-matter, and everything after it (starting with the line breaks between)."""
-    if review.page is not None:
-        return _export_imported(review, review.page)
-    rows = "\n".join(render_row(review, response) for response in review.questions)
-    body = f"\n\n{TABLE_HEADER}\n{rows}"
-    sections = SECTION_GAP.join(render_section(s) for s in review.sections if s.quotes)
-    if sections:
-        body += f"{SECTIONS_RULE}{sections}"
-    return render_front_matter(review), body
-
-
-# -- imported pages: untouched parts verbatim -------------------------------------------
-
-
-def digest(*values: object) -> str:
-    return hashlib.sha256(json.dumps(values, ensure_ascii=False, default=str).encode()).hexdigest()[:24]
-
-
-def front_matter_digest(review: Review) -> str:
-    return digest(review.title(), review.description, review.published, review.updated, review.tags,
-                  review.created)
-
-
-def row_digest(review: Review, response: Response) -> str:
-    skipped = review.is_skipped(response) and review.skip_reason(response)
-    evidence = [(e.url, e.label, e.quote) + ((e.page,) if e.page else ()) for e in response.evidence]
-    return digest(response.text, response.hint, skipped, response.answer, response.qualifier,
-                  response.detail, evidence)
-
-
-def section_digest(section: SectionNotes) -> str:
-    return digest(section.heading, [(q.text, q.url) for q in section.quotes])
-
-
-def _unchanged(part: PagePart | None, current: str) -> bool:
-    return part is not None and part.digest == current
-
-
-def _is_blank(response: Response) -> bool:
-    return not (response.answer or response.qualifier or response.detail or response.evidence)
-
-
-def _export_imported(review: Review, page: ImportedPage) -> tuple[str, str]:
-    """The imported page's front-matter and the rest, in its own line ends (see `_imported_layout`)."""
-    front, body = _imported_layout(review, page)
-    if page.crlf:
-        return front.replace("\n", "\r\n"), body.replace("\n", "\r\n")
-    return front, body
-
-
-def _imported_layout(review: Review, page: ImportedPage) -> tuple[str, str]:
-    """The imported page with each part the reviewer has not changed written as it was read.
-    A question or section the page did not have appears once it holds something."""
-    front = page.front_matter.text if _unchanged(page.front_matter, front_matter_digest(review)) \
-        else render_front_matter(review)
-    rows = []
-    for response in review.questions:
-        if response.page_row is None and _is_blank(response):
-            continue
-        verbatim = _unchanged(response.page_row, row_digest(review, response))
-        rows.append(response.page_row.text if verbatim and response.page_row else render_row(review, response))
-    text = f"{page.intro}{page.table_header}\n" + "\n".join(rows)
-    blocks: list[tuple[str, str]] = []
-    for section in review.sections:
-        block = section.page_block
-        if block is not None and block.digest == section_digest(section):
-            blocks.append((block.text, block.gap or SECTION_GAP))
-        elif section.quotes:
-            blocks.append((render_section(section), block.gap if block and block.gap else SECTION_GAP))
-    had_sections = any(section.page_block for section in review.sections)
-    if not blocks:
-        return front, text + page.after_table.rstrip() + page.ending
-    if had_sections:
-        text += page.after_table
-    else:
-        text += page.after_table + SECTION_GAP if page.after_table.strip() else SECTIONS_RULE
-    text += "".join(body + gap for body, gap in blocks[:-1]) + blocks[-1][0]
-    return front, text + page.ending

@@ -9,7 +9,6 @@ scale stays as written and is flagged, and every such case is reported.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -19,34 +18,26 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .errors import describe_validation_error
-from .files import read_regular_file
-from .naming import safe_stem
-from .page import SKIPPED_ANSWER, front_matter_digest, row_digest, section_digest
-from .page_parse import PageError, PageRow, ParsedPage, parse_page
-from .questionnaire import Question, Questionnaire
-from .review import ImportedPage, PageBlock, PagePart, Response, Review, SectionNotes, now
-from .text import clean_line
+from ..errors import describe_validation_error
+from ..naming import safe_stem
+from ..questionnaire import Question, Questionnaire
+from ..review import ImportedPage, PageBlock, PagePart, Response, Review, SectionNotes, now
+from ..text import clean_line, normalized
+from .cells import SKIPPED_ANSWER
+from .lossless import front_matter_digest, row_digest, section_digest
+from .parse import PageError, PageRow, ParsedPage
 
 # Two wordings of one question score above this; two different questions of the bronze
 # questionnaire (which differ by a word or two) are told apart by taking the best pairs first.
 MATCH_THRESHOLD = 0.8
-_QUOTES = str.maketrans("‘’‚‛“”„‟′″", "''''\"\"\"\"'\"")
-_WORD = re.compile(r"\w+")
 
 
 @dataclass
-class PageImport:
+class ImportResult:
+    """A page turned into a review, and each thing of the page that did not fit, in words."""
+
     review: Review
     unmapped: list[str] = field(default_factory=list)
-
-
-def normalized(text: str) -> str:
-    """Text reduced to its words: case, accents' forms, quotes, punctuation and spacing
-    ignored (`Does the SaaS provider…?` and `does the saas provider ...` are equal)."""
-    if not text.isascii():  # NFKC and the quotes table leave ASCII as it is
-        text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
-    return " ".join(_WORD.findall(text.casefold()))
 
 
 def _ratio(a: str, b: str) -> float:
@@ -235,7 +226,7 @@ def _sections(page: ParsedPage, questionnaire: Questionnaire, notes: list[str]) 
     return sections + [SectionNotes(id=s.id, heading=s.heading) for s in wanted]
 
 
-def import_page(page: ParsedPage, questionnaire: Questionnaire) -> PageImport:
+def import_page(page: ParsedPage, questionnaire: Questionnaire) -> ImportResult:
     """The review a page records, remembering each part's source for a verbatim export."""
     notes: list[str] = []
     front = page.front_matter
@@ -271,7 +262,7 @@ def import_page(page: ParsedPage, questionnaire: Questionnaire) -> PageImport:
     _unmark_skipped(review, questions, notes)
     review.cursor.question = review.questions[0].id if review.questions else ""
     _remember_sources(review, page, [row for _, row in questions])
-    return PageImport(review, notes)
+    return ImportResult(review, notes)
 
 
 def _unmark_skipped(review: Review, questions: list[tuple[Response, PageRow | None]], notes: list[str]) -> None:
@@ -300,17 +291,3 @@ def _remember_sources(review: Review, page: ParsedPage, rows: list[PageRow | Non
         crlf=page.crlf,
         digest=page.digest,
     )
-
-
-def read_page(path: Path) -> ParsedPage:
-    """A page file parsed, or PageError naming the file (and line) when it cannot be."""
-    try:
-        data = read_regular_file(path)
-    except OSError as error:
-        raise PageError(f"{path}: {error.strerror or error}") from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise PageError(f"{path}: line {line}: not UTF-8 text") from None
-    return parse_page(text, str(path))

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .review import Review
-from .store import SessionError, read_review
+from ..review import Review
+from ..store import SessionError, read_review
 
 
 def _title_key(title: str) -> str:
