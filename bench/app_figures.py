@@ -54,7 +54,7 @@ def pages_file(sessions: Sessions, size: int) -> Path:
         pages = {
             "scale": [[option.key, option.label] for option in questionnaire.scale],
             "questions": [{"text": r.text, "hint": r.hint, "answer": r.answer, "detail": r.detail,
-                           "evidence": [f"{e.label}  {e.url}" for e in r.evidence]} for r in review.questions],
+                           "evidence": [f"{e.label}  {e.url}" for e in r.evidence]} for r in review.responses],
         }
         path.write_text(json.dumps(pages), encoding="utf-8")
     return path

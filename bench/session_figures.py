@@ -43,7 +43,7 @@ def save_samples(path: Path, repeats: int) -> tuple[list[float], list[float]]:
     """One changed answer, then a save: what the wizard's autosave does after a key."""
     with open_review(path) as session:
         review = session.review
-        ids = itertools.cycle(r.id for r in review.questions[:: max(1, len(review.questions) // repeats)])
+        ids = itertools.cycle(r.id for r in review.responses[:: max(1, len(review.responses) // repeats)])
         answers = itertools.cycle(("No", "Yes"))
 
         def change_and_save() -> None:

@@ -128,7 +128,7 @@ def check_session(session: Path, committed: dict[str, Attempt], pending: dict[st
     review = read_after_kill(session, figures)
     if review is None:
         return
-    for response in review.questions:
+    for response in review.responses:
         if response.id not in committed:
             continue
         held = (response.answer, response.detail)

@@ -119,7 +119,7 @@ def reviewed(draw: st.DrawFn) -> tuple[Questionnaire, Review]:
         tags=draw(st.lists(hostile_text, max_size=4)),
     )
     labels = [option.label for option in questionnaire.scale]
-    for response in review.questions:
+    for response in review.responses:
         answer = draw(st.sampled_from(["", *labels]))
         review.update(
             response.id,
@@ -226,8 +226,8 @@ def body_problems(review: Review, page: str, md: MarkdownIt) -> list[str]:
     flat = _walk(tokens)
     problems = []
     rows = [t for t in tokens if t.type == "tr_open"]
-    if len(rows) != len(review.questions) + 1:
-        problems.append(f"table has {len(rows) - 1} rows for {len(review.questions)} questions")
+    if len(rows) != len(review.responses) + 1:
+        problems.append(f"table has {len(rows) - 1} rows for {len(review.responses)} questions")
     cells, row_cells = [], 0
     for token in tokens:
         if token.type == "tr_open":
@@ -277,7 +277,7 @@ def page_values(review: Review) -> dict[str, object]:
             (r.id, r.text, r.hint, r.answer, r.qualifier if r.answer else "", r.detail,
              [(e.url, "" if e.label == default_label(e.url) else e.label, e.quote)
               for e in r.evidence if f"({e.url})" not in r.detail])
-            for r in review.questions if not review.is_skipped(r)
+            for r in review.responses if not review.is_skipped(r)
         ],
         "sections": [(s.heading, [(q.text, q.url if q.url and f"({q.url})" not in q.text else None)
                                   for q in s.quotes]) for s in review.sections],

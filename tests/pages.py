@@ -66,7 +66,7 @@ def normal_format(review: Review) -> Review:
     so it exports in the normal format."""
     plain = review.model_copy(deep=True)
     plain.page = None
-    for response in plain.questions:
+    for response in plain.responses:
         response.page_row = None
     for section in plain.sections:
         section.page_block = None

@@ -37,7 +37,7 @@ def filled_from_page(bronze: Questionnaire, page: str) -> Review:
     front = dict(re.findall(r"^(\w+): (.*)$", page.split("\n---\n")[0], re.M))
     review = start_review(bronze, product="Confluence", vendor="Atlassian", description=front["description"])
     rows = [line[2:-2].split(" | ") for line in page.splitlines() if line.startswith("| ")][2:]
-    for response, (_, answer, detail) in zip(review.questions, rows, strict=True):
+    for response, (_, answer, detail) in zip(review.responses, rows, strict=True):
         record_answer(review, bronze, response.id, answer)
         set_text(review, response.id, detail=detail)
     review.sections[0].quotes = [Quote(text=line[5:-1]) for line in page.splitlines() if line.startswith("-   ")]
@@ -82,7 +82,7 @@ def test_timestamps_are_utc_with_milliseconds(bronze) -> None:
 @pytest.mark.parametrize("text", HOSTILE)
 def test_hostile_text_in_every_field_keeps_the_page_whole_and_safe(bronze, text: str) -> None:
     review = start_review(bronze, product=text, vendor=text, description=text, reviewer=text, tags=[text, "ok"])
-    for response in review.questions:
+    for response in review.responses:
         record_answer(review, bronze, response.id, "Yes", qualifier=text)
         set_text(review, response.id, detail=text, notes=text)
         review.update(response.id, evidence=[make_evidence("https://example.com/a", label=text, quote=text)])

@@ -32,7 +32,7 @@ def test_the_real_wiki_page_round_trips_byte_for_byte(bronze, example_page: str)
     review = import_page(parse_page(example_page, "example.md"), bronze).review
     assert render_page(review) == example_page
     assert render_page(normal_format(review)) == example_page, "the values alone give the page back"
-    assert [r.answer for r in review.questions].count("Unknown") == 2
+    assert [r.answer for r in review.responses].count("Unknown") == 2
 
 
 def test_import_then_export_through_the_command_line(cli, workspace: Path) -> None:
@@ -68,7 +68,7 @@ def test_an_answer_off_the_scale_is_kept_as_written_and_flagged(bronze) -> None:
 
 def test_an_unmatched_row_is_kept_as_an_extra_question_and_reported(bronze) -> None:
     result = import_page(parse_page_file(HANDWRITTEN), bronze)
-    extra = result.review.questions[-1]
+    extra = result.review.responses[-1]
     assert extra.extra and extra.text == "Is customer data kept inside the European Union?"
     assert extra.answer == "Yes" and extra.detail == "Hosted in Frankfurt and Dublin only."
     assert any("Is customer data kept inside" in note and extra.id in note for note in result.unmapped)
@@ -76,7 +76,7 @@ def test_an_unmatched_row_is_kept_as_an_extra_question_and_reported(bronze) -> N
 
 def test_a_question_missing_from_the_page_slots_in_at_its_place_and_stays_off_the_page(bronze) -> None:
     result = import_page(parse_page_file(HANDWRITTEN), bronze)
-    ids = [r.id for r in result.review.questions]
+    ids = [r.id for r in result.review.responses]
     assert ids.index("api-authentication") == ids.index("certs-internal") + 1
     assert "not on the page (left unanswered): api-authentication" in result.unmapped
     page = render_page(result.review)

@@ -60,7 +60,7 @@ def test_questions_written_twice_or_of_punctuation_alone_match_their_rows(texts:
     back, notes = round_trip(q, review)
 
     assert notes == []
-    assert [(r.id, r.answer, r.detail) for r in back.questions] == [("q0", "", ""), ("q1", "Yes", "second")]
+    assert [(r.id, r.answer, r.detail) for r in back.responses] == [("q0", "", ""), ("q1", "Yes", "second")]
 
 
 @pytest.mark.parametrize("heading", ["#", "Tags #", "C# ##", "\x07Exporting data"])

@@ -49,7 +49,7 @@ def reviews(draw: st.DrawFn) -> Review:
                           description=draw(hostile), tags=draw(st.lists(hostile, max_size=4)))
     review.published = draw(st.booleans())
     review.created, review.updated = draw(moments), draw(moments)
-    for response in review.questions:
+    for response in review.responses:
         answer = draw(answers)
         evidence = [Evidence(url=draw(urls), label=draw(hostile), quote=draw(hostile))
                     for _ in range(draw(st.integers(0, 2)))]
@@ -69,7 +69,7 @@ def page_values(review: Review) -> dict[str, object]:
                  review.created, review.updated),
         "questions": [(r.id, r.text, r.hint, r.answer, r.qualifier, r.detail,
                        [(e.url, "" if e.label == default_label(e.url) else e.label, e.quote) for e in r.evidence])
-                      for r in review.questions],
+                      for r in review.responses],
         "sections": [(s.id, s.heading, [(q.text, q.url) for q in s.quotes]) for s in review.sections],
     }
 

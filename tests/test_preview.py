@@ -7,8 +7,9 @@ from pathlib import Path
 
 from tui.core.catalog import questionnaire_files
 from tui.core.interview import record_answer
-from tui.core.preview import DEFAULT_SCALE_POINTS, ScalePoint, preview_questionnaire, preview_session
+from tui.core.preview import preview_questionnaire, preview_session
 from tui.core.review import Cursor, start_review
+from tui.core.scale import DEFAULT_SCALE_POINTS, ScalePoint
 from tui.core.store import write_review
 from tui.core.workspace import Workspace
 
@@ -17,8 +18,8 @@ def saved_review(workspace: Path, product: str = "Acme Notes") -> Path:
     catalog = Workspace(workspace).catalog
     questionnaire = catalog.get("saas-security-bronze")
     review = start_review(questionnaire, product=product)
-    record_answer(review, questionnaire, review.questions[4].id, "No")
-    review.cursor = Cursor(question=review.questions[4].id, field="detail")
+    record_answer(review, questionnaire, review.responses[4].id, "No")
+    review.cursor = Cursor(question=review.responses[4].id, field="detail")
     path = workspace / "sessions" / "acme.toml"
     write_review(path, review)
     return path

@@ -73,7 +73,7 @@ def test_accepting_without_a_previous_answer_is_refused(bronze, last_year) -> No
 
 
 def test_questions_dropped_from_the_questionnaire_are_kept_as_extra_questions(bronze, last_year) -> None:
-    last_year.questions.append(Response(id="extra-12", text="Is data kept in the EU?", answer="Yes", extra=True))
+    last_year.responses.append(Response(id="extra-12", text="Is data kept in the EU?", answer="Yes", extra=True))
     review = start_rereview(last_year, bronze)
     kept = review.response("extra-12")
     assert kept.extra and kept.recheck and kept.previous.answer == "Yes" and kept.answer == ""
@@ -98,8 +98,8 @@ def test_new_from_a_wiki_page_on_the_command_line(cli) -> None:
     assert review.product == "Harbourline Tasks 2024" and review.page is None
     certs = review.response("certs-external")
     assert (certs.previous.answer, certs.previous.qualifier) == ("Yes", "version dependent")
-    assert review.questions[-1].extra and review.questions[-1].previous.answer == "Yes"
-    assert all(r.recheck for r in review.questions)
+    assert review.responses[-1].extra and review.responses[-1].previous.answer == "Yes"
+    assert all(r.recheck for r in review.responses)
 
 
 def test_new_without_product_or_from_is_refused(cli) -> None:

@@ -21,7 +21,7 @@ def chained_review() -> Review:
 
 
 def counted_by_hand(review: Review) -> int:
-    return sum(1 for r in review.questions if r.answer or review.is_skipped(r))
+    return sum(1 for r in review.responses if r.answer or review.is_skipped(r))
 
 
 def test_answering_no_to_a_parent_counts_its_whole_chain_as_done() -> None:
@@ -57,7 +57,7 @@ def test_progress_matches_a_full_count_after_any_sequence_of_changes() -> None:
 def test_questions_added_after_counting_are_counted() -> None:
     review = chained_review()
     review.progress()
-    review.questions.append(Response(id="x1", text="Kept from an imported page", extra=True, answer="Yes"))
+    review.responses.append(Response(id="x1", text="Kept from an imported page", extra=True, answer="Yes"))
     assert review.progress() == (1, 5)
-    review.questions = review.questions[:2]
+    review.responses = review.responses[:2]
     assert review.progress() == (0, 2)

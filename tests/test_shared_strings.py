@@ -15,12 +15,12 @@ from tui.core.store import read_review, write_review
 
 def test_answers_and_evidence_labels_read_from_a_file_are_one_object_each(bronze: Questionnaire, tmp_path: Path) -> None:
     review = start_review(bronze, product="Acme Notes")
-    for response in review.questions[:3]:
+    for response in review.responses[:3]:
         record_answer(review, bronze, response.id, "Yes")
         review.update(response.id, evidence=[make_evidence(f"https://acme.example/{response.id}", label="Trust page")])
     path = tmp_path / "acme.toml"
     write_review(path, review)
-    first, second, third = read_review(path).questions[:3]
+    first, second, third = read_review(path).responses[:3]
     assert first.answer is second.answer is third.answer
     assert first.evidence[0].label is second.evidence[0].label is third.evidence[0].label
 
@@ -31,5 +31,5 @@ def test_a_questionnaire_loaded_with_a_reviews_snapshot_keeps_one_copy_of_its_te
     review = read_review(path)
     questionnaire = load_questionnaire(builtin_folder() / "saas-security-bronze.toml", review.snapshot_strings())
     assert questionnaire == bronze
-    for question, response in zip(questionnaire.questions, review.questions, strict=True):
+    for question, response in zip(questionnaire.questions, review.responses, strict=True):
         assert question.id is response.id and question.text is response.text and question.hint is response.hint

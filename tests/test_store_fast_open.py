@@ -54,14 +54,14 @@ def test_a_saved_review_reads_back_the_same(answered: Review, tmp_path: Path) ->
 
 def test_text_that_looks_like_a_table_header_survives_save_and_reopen(answered: Review, tmp_path: Path) -> None:
     path = saved(answered, tmp_path)
-    third = answered.questions[2].id
+    third = answered.responses[2].id
     with open_review(path) as session:
-        session.review.set_answer(answered.questions[0].id, "No")
+        session.review.set_answer(answered.responses[0].id, "No")
         session.save()
     reopened = read_review(path)
     assert reopened.response(third).detail == answered.response(third).detail
-    assert reopened.response(answered.questions[0].id).answer == "No"
-    assert [r.id for r in reopened.questions] == [r.id for r in answered.questions]
+    assert reopened.response(answered.responses[0].id).answer == "No"
+    assert [r.id for r in reopened.responses] == [r.id for r in answered.responses]
 
 
 def test_saving_an_unchanged_review_rewrites_the_same_bytes(answered: Review, tmp_path: Path) -> None:
@@ -75,7 +75,7 @@ def test_saving_an_unchanged_review_rewrites_the_same_bytes(answered: Review, tm
 def test_one_changed_answer_changes_only_its_table_and_the_update_time(answered: Review, tmp_path: Path) -> None:
     path = saved(answered, tmp_path)
     before = tomllib.loads(path.read_text(encoding="utf-8"))
-    changed = answered.questions[5].id
+    changed = answered.responses[5].id
     with open_review(path) as session:
         session.review.set_answer(changed, "Unknown")
         session.save()
@@ -91,7 +91,7 @@ def test_one_changed_answer_changes_only_its_table_and_the_update_time(answered:
 def test_a_save_after_opening_stays_private_and_atomic(answered: Review, tmp_path: Path) -> None:
     path = saved(answered, tmp_path)
     with open_review(path) as session:
-        session.review.set_answer(answered.questions[1].id, "Yes")
+        session.review.set_answer(answered.responses[1].id, "Yes")
         session.save()
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert [p.name for p in path.parent.iterdir() if p.name.endswith(".tmp")] == []
@@ -103,14 +103,14 @@ def test_a_file_changed_behind_the_writers_back_is_written_whole(answered: Revie
     path = saved(answered, tmp_path)
     with open_review(path) as session:
         path.write_text(path.read_text(encoding="utf-8").replace("[[questions]]", "\n[[questions]]"), encoding="utf-8")
-        session.review.set_answer(answered.questions[0].id, "No")
+        session.review.set_answer(answered.responses[0].id, "No")
         session.save()
         assert path.read_text(encoding="utf-8") == ReviewWriter().dumps(session.review)
 
 
 def test_changes_of_a_failed_save_are_written_by_the_next(answered: Review, tmp_path: Path, monkeypatch) -> None:
     path = saved(answered, tmp_path)
-    changed = answered.questions[3].id
+    changed = answered.responses[3].id
     with open_review(path) as session:
         session.review.set_answer(changed, "Unknown")
 
@@ -136,9 +136,9 @@ def test_hand_edited_shapes_still_read_as_the_same_review(answered: Review, tmp_
     path.write_text(reshaped, encoding="utf-8")
     assert read_review(path).model_dump() == answered.model_dump()
     with open_review(path) as session:
-        session.review.set_answer(answered.questions[0].id, "No")
+        session.review.set_answer(answered.responses[0].id, "No")
         session.save()
-    assert read_review(path).response(answered.questions[0].id).answer == "No"
+    assert read_review(path).response(answered.responses[0].id).answer == "No"
 
 
 def test_sections_moved_above_the_questions_by_hand_read_the_same(answered: Review, tmp_path: Path) -> None:
@@ -201,9 +201,9 @@ def test_a_comment_written_by_hand_survives_saving_other_answers(bronze: Questio
 def test_questions_are_found_by_id_after_the_list_is_replaced(bronze: Questionnaire) -> None:
     review = start_review(bronze, product="Acme Notes")
     first = bronze.questions[0].id
-    assert review.response(first) is review.questions[0]
-    review.questions = list(reversed(review.questions))
-    assert review.response(first) is review.questions[-1]
+    assert review.response(first) is review.responses[0]
+    review.responses = list(reversed(review.responses))
+    assert review.response(first) is review.responses[-1]
     with pytest.raises(KeyError):
         review.response("no-such-question")
 
@@ -220,8 +220,8 @@ def test_a_review_with_attached_sources_saves_the_same_sources_after_opening(
     with open_review(path) as session:
         session.save()
         assert path.read_bytes() == before
-        session.review.set_answer(answered.questions[4].id, "No")
+        session.review.set_answer(answered.responses[4].id, "No")
         session.save()
     reopened = read_review(path)
     assert reopened.sources == answered.sources
-    assert reopened.response(answered.questions[4].id).answer == "No"
+    assert reopened.response(answered.responses[4].id).answer == "No"

@@ -457,7 +457,7 @@ async def test_opening_a_review_and_only_looking_leaves_its_file_as_it_was(works
     """Filling the detail and notes with the question's own text reports a change; it is not
     one, so nothing is saved (the review's updated time stays) until the reviewer edits."""
     with open_review(session) as opened:
-        here = opened.review.cursor.question or opened.review.questions[0].id
+        here = opened.review.cursor.question or opened.review.responses[0].id
         set_text(opened.review, here, detail="Written last week.", notes="Ask again.")
         opened.save()
     before = session.read_bytes()
@@ -472,7 +472,7 @@ async def test_opening_a_review_and_only_looking_leaves_its_file_as_it_was(works
 async def test_moving_between_questions_with_details_does_not_flash_saving(workspace: Path, session: Path) -> None:
     """Each move refills the detail with the next question's text; that is not an edit."""
     with open_review(session) as opened:
-        for number, response in enumerate(opened.review.questions[:3]):
+        for number, response in enumerate(opened.review.responses[:3]):
             set_text(opened.review, response.id, detail=f"Detail of question {number + 1}.")
         opened.save()
     app = wizard(workspace, session)
@@ -553,7 +553,7 @@ async def test_moving_between_questions_without_editing_keeps_the_updated_time(
         await settle(pilot, app)
         await pilot.press("ctrl+q")
     review = saved(session)
-    assert review.cursor.question == review.questions[1].id  # where the reviewer is was saved ...
+    assert review.cursor.question == review.responses[1].id  # where the reviewer is was saved ...
     assert review.updated == before  # ... but it is not a change: the page's date: stays
 
 
@@ -595,7 +595,7 @@ async def test_quick_mode_capitals_answer_and_move_on_in_one_key(workspace: Path
         assert "Question 4 of 11" in screen_text(app)
         assert app.screen.focused is app.screen.query_one("#answer")  # ready for the next key
     review = saved(session)
-    assert [r.answer for r in review.questions[:4]] == ["Yes", "No", "Partial", ""]
+    assert [r.answer for r in review.responses[:4]] == ["Yes", "No", "Partial", ""]
 
 
 async def test_with_no_color_the_highlighted_overview_row_is_in_reverse_video(

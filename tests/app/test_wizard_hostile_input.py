@@ -25,4 +25,4 @@ async def test_finish_screen_opens_for_a_0x_description_and_keeps_the_text_typed
         await pilot.pause()
         assert isinstance(app.screen, FinishScreen)
         assert "Finish: 0b_ security review" in flat(screen_text(app))
-        assert saved(path).questions[0].detail == "typed just before f8"
+        assert saved(path).responses[0].detail == "typed just before f8"

@@ -104,7 +104,7 @@ def import_pages(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def load_review(workspace: Workspace, reference: str) -> Review:
+def session_or_page(workspace: Workspace, reference: str) -> Review:
     """A session (path or name), or a page (.md) read in memory."""
     if reference.endswith(".md"):
         return load_page(workspace, Path(reference), None).review
@@ -115,7 +115,7 @@ def diff_reviews(args: argparse.Namespace) -> int:
     from ..core.rereview import changes_as_json, compare_reviews, describe_changes
 
     workspace = workspace_of(args)
-    changes = compare_reviews(load_review(workspace, args.a), load_review(workspace, args.b))
+    changes = compare_reviews(session_or_page(workspace, args.a), session_or_page(workspace, args.b))
     if args.json:
         print(json.dumps(changes_as_json(changes), indent=2, ensure_ascii=False))
     else:
@@ -128,7 +128,7 @@ def new_from_previous(args: argparse.Namespace) -> int:
     from ..core.rereview import start_rereview
 
     workspace = workspace_of(args)
-    previous = load_review(workspace, args.previous)
+    previous = session_or_page(workspace, args.previous)
     questionnaire = workspace.catalog.get(args.questionnaire or previous.questionnaire)
     review = start_rereview(previous, questionnaire, product=args.product or "", reviewer=args.reviewer,
                             description=args.description)

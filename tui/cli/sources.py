@@ -144,7 +144,7 @@ def suggest_passages(args: argparse.Namespace) -> int:
     if not review.sources:
         print("no sources attached (add one with `vendor-review source add SESSION FILE|URL`)")
         return 0
-    for response in review.questions:
+    for response in review.responses:
         print(f"{response.id}  {response.text}")
         for rank, found in enumerate(ranked[response.id], 1):
             heading = f"[{found.heading}] " if found.heading else ""

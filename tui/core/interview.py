@@ -55,7 +55,7 @@ def find_response(review: Review, question_id: str) -> Response:
     try:
         return review.response(question_id)
     except KeyError:
-        known = ", ".join(r.id for r in review.questions)
+        known = ", ".join(r.id for r in review.responses)
         raise InputError(f'no question with id "{question_id}" in this review (ids: {known})') from None
 
 

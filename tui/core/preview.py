@@ -18,20 +18,8 @@ from typing import Any, BinaryIO
 import rtoml
 
 from .files import open_regular_file
+from .scale import DEFAULT_SCALE_POINTS, ScalePoint
 from .text import clean_line
-
-
-@dataclass(frozen=True)
-class ScalePoint:
-    label: str
-    key: str
-
-
-# The answer scale of a questionnaire that names none (the model builds its default from it).
-DEFAULT_SCALE_POINTS = (
-    ScalePoint("Yes", "y"), ScalePoint("No", "n"), ScalePoint("Partial", "p"),
-    ScalePoint("Unknown", "u"), ScalePoint("N/A", "a"),
-)
 
 
 @dataclass(frozen=True)

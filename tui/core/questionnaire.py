@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, TypeAdapte
 from pydantic.dataclasses import dataclass
 from pydantic_core import PydanticCustomError
 
-from .preview import DEFAULT_SCALE_POINTS
+from .scale import DEFAULT_SCALE_POINTS
 
 Identifier = Annotated[
     str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", min_length=1, max_length=64)

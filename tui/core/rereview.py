@@ -46,13 +46,13 @@ def start_rereview(previous: Review, questionnaire: Questionnaire, *, product: s
     # Last year's vendor pages come along (with the date they were captured), so the finder
     # works from the first question; `source add` fetches a fresh copy.
     review.sources = [source.model_copy(deep=True) for source in previous.sources]
-    paired = _pair_by_id_then_text(previous.questions, review.questions)
+    paired = _pair_by_id_then_text(previous.responses, review.responses)
     carried = {r.id for r in paired.values()}
-    for old in previous.questions:
+    for old in previous.responses:
         if old.id not in carried:
-            review.questions.append(Response(id=old.id, text=old.text, hint=old.hint, extra=True))
+            review.responses.append(Response(id=old.id, text=old.text, hint=old.hint, extra=True))
             paired[old.id] = old
-    for response in review.questions:
+    for response in review.responses:
         response.recheck = True
         if response.id in paired:
             response.previous = _previous(paired[response.id])
@@ -78,13 +78,13 @@ def accept_previous(review: Review, question_id: str) -> Response:
 
 
 def to_recheck(review: Review) -> list[Response]:
-    return [r for r in review.questions if r.recheck]
+    return [r for r in review.responses if r.recheck]
 
 
 def previous_review(review: Review) -> Review:
     """The previous review as a re-review remembers it, to compare against the current one."""
     old = review.model_copy(deep=True)
-    for response in old.questions:
+    for response in old.responses:
         values = response.previous or PreviousAnswer()
         response.answer, response.qualifier = values.answer, values.qualifier
         response.detail, response.evidence = values.detail, values.evidence
@@ -135,16 +135,16 @@ def _question_changes(a: Review, old: Response, b: Review, new: Response) -> lis
 def compare_reviews(a: Review, b: Review) -> list[Change]:
     """What changed from review `a` to review `b`, question by question, then section by
     section (questions paired by id, else by wording)."""
-    paired = _pair_by_id_then_text(a.questions, b.questions)
+    paired = _pair_by_id_then_text(a.responses, b.responses)
     changes = []
-    for new in b.questions:
+    for new in b.responses:
         old = paired.get(new.id)
         if old is None:
             changes.append(Change(new.id, new.text, "question", "", "added"))
         else:
             changes += _question_changes(a, old, b, new)
     matched = {r.id for r in paired.values()}
-    changes += [Change(r.id, r.text, "question", "removed", "") for r in a.questions if r.id not in matched]
+    changes += [Change(r.id, r.text, "question", "removed", "") for r in a.responses if r.id not in matched]
     old_sections = {normalized(s.heading): s for s in a.sections}
     for section in b.sections:
         before = old_sections.pop(normalized(section.heading), None)

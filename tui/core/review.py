@@ -255,6 +255,10 @@ class Cursor(_Model):
 
 
 class Review(_Model):
+    # Written out (not `_CONFIG`) so that pydantic's mypy plugin sees `populate_by_name`: code says
+    # `responses`, the session file says `[[questions]]`.
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, populate_by_name=True)
+
     format: int = FORMAT_VERSION
     questionnaire: Line  # a questionnaire id, but read from a file like any text: cleaned
     questionnaire_version: Line
@@ -271,7 +275,7 @@ class Review(_Model):
     created: Moment = Field(default_factory=now)
     updated: Moment = Field(default_factory=now)
     cursor: Cursor = Field(default_factory=Cursor)
-    questions: list[Response]
+    responses: list[Response] = Field(validation_alias="questions")  # the session file's [[questions]] tables
     sections: list[SectionNotes] = Field(default_factory=list)
     sources: list[Source] = Field(default_factory=list)
     page: ImportedPage | None = Field(None, description="Set when the review was imported from a page.")
@@ -314,21 +318,21 @@ class Review(_Model):
         """Where each question id sits in `questions` (the first of a repeated id wins).
         Skip logic and progress ask for parents on every keystroke: a scan per lookup made
         them quadratic in the number of questions."""
-        return {r.id: i for i, r in reversed(list(enumerate(self.questions)))}
+        return {r.id: i for i, r in reversed(list(enumerate(self.responses)))}
 
     def response(self, question_id: str) -> Response:
         index = self.positions.get(question_id)
-        if index is None or index >= len(self.questions) or self.questions[index].id != question_id:
+        if index is None or index >= len(self.responses) or self.responses[index].id != question_id:
             del self.positions  # the questions changed since the index was made
             index = self.positions.get(question_id)
             if index is None:
                 raise KeyError(question_id)
-        return self.questions[index]
+        return self.responses[index]
 
     def snapshot_strings(self) -> dict[str, str]:
         """The question ids and texts this review copied from its questionnaire, each mapped to
         itself: loading that questionnaire with them (see load_questionnaire) keeps one copy."""
-        return {value: value for r in self.questions for value in (r.id, r.text, r.hint)}
+        return {value: value for r in self.responses for value in (r.id, r.text, r.hint)}
 
     def title(self) -> str:
         """One pass over the pattern, so braces inside a product name stay as typed."""
@@ -358,18 +362,18 @@ class Review(_Model):
         return f"Not applicable: “{parent.text}” was answered {parent.answer}."
 
     def unanswered(self) -> list[Response]:
-        return [r for r in self.questions if not r.answer and not self.is_skipped(r)]
+        return [r for r in self.responses if not r.answer and not self.is_skipped(r)]
 
     def flagged(self) -> list[Response]:
-        return [r for r in self.questions if r.flagged]
+        return [r for r in self.responses if r.flagged]
 
     def progress(self) -> tuple[int, int]:
         """(answered or skipped, total): read from an index the mutation methods keep up to
         date, since the wizard shows it on every key and a scan grew with the questionnaire."""
         index = self._open_questions
-        if index is None or not index.describes(self.questions):
+        if index is None or not index.describes(self.responses):
             index = self._open_questions = OpenQuestions(self)
-        return len(self.questions) - len(index.open), len(self.questions)
+        return len(self.responses) - len(index.open), len(self.responses)
 
     # -- changing ------------------------------------------------------------------------
 
@@ -442,20 +446,20 @@ class OpenQuestions:
     questions whose condition hangs on it, not the whole review."""
 
     def __init__(self, review: Review) -> None:
-        self._questions = review.questions
-        self._size = len(review.questions)
+        self._questions = review.responses
+        self._size = len(review.responses)
         self._dependents: dict[str, list[int]] = {}
-        for index, response in enumerate(review.questions):
+        for index, response in enumerate(review.responses):
             if response.depends_on is not None:
                 self._dependents.setdefault(response.depends_on.question, []).append(index)
-        self.open = {i for i, r in enumerate(review.questions) if _is_open(review, r)}
+        self.open = {i for i, r in enumerate(review.responses) if _is_open(review, r)}
 
     def describes(self, questions: list[Response]) -> bool:
         """False once the list was replaced or grew or shrank outside the mutation methods."""
         return questions is self._questions and len(questions) == self._size
 
     def refresh(self, review: Review, question_id: str) -> None:
-        if not self.describes(review.questions):
+        if not self.describes(review.responses):
             return  # rebuilt on the next progress()
         review.response(question_id)  # brings the position map up to date
         todo, seen = [review.positions[question_id]], set()
@@ -464,11 +468,11 @@ class OpenQuestions:
             if index in seen:
                 continue
             seen.add(index)
-            if _is_open(review, review.questions[index]):
+            if _is_open(review, review.responses[index]):
                 self.open.add(index)
             else:
                 self.open.discard(index)
-            todo.extend(self._dependents.get(review.questions[index].id, ()))
+            todo.extend(self._dependents.get(review.responses[index].id, ()))
 
 
 def _is_open(review: Review, response: Response) -> bool:
@@ -495,7 +499,7 @@ def start_review(
         reviewer=reviewer,
         tags=list(questionnaire.tags) if tags is None else tags,
         cursor=Cursor(question=questionnaire.questions[0].id),
-        questions=[
+        responses=[
             Response(id=q.id, text=q.text, hint=q.hint, depends_on=q.depends_on)
             for q in questionnaire.questions
         ],

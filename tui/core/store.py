@@ -47,7 +47,7 @@ def load_review(path: Path) -> tuple[Review, ReviewWriter]:
     questions' conditions are checked as a questionnaire's are: a hand-edited cycle would
     make every reader of the review (list, show, export, the start screen) recurse forever."""
     review, writer = _load(path)
-    problems = cycle_problems(review.questions)
+    problems = cycle_problems(review.responses)
     if problems:
         raise SessionError(f"{path}: " + "; ".join(problems))
     return review, writer
@@ -188,16 +188,16 @@ class ReviewWriter:
         """Lay out the new file in `plan`, copying from the old file every table not in
         `changed` (None: no old file to copy from); returns where the new file's question
         tables and sources are."""
-        header = review.model_dump(mode="python", exclude={"questions", "sections", "sources"}, exclude_none=True)
+        header = review.model_dump(mode="python", exclude={"responses", "sections", "sources"}, exclude_none=True)
         plan.add(toml_tables("", header))
         spans: dict[str, Span] = {}
         repeated: set[str] = set()
         copyable = self._spans if changed is not None else {}
         changed_ids = changed if changed is not None else set()
-        for response in review.questions:  # the hot loop of a save: 2,000 rounds, most of them copies
+        for response in review.responses:  # the hot loop of a save: 2,000 rounds, most of them copies
             question_id = response.id
             old = copyable.get(question_id)
-            span = plan.add("\n" + _question_table(response)) if old is None or question_id in changed_ids else plan.copy(old)
+            span = plan.add("\n" + _response_toml(response)) if old is None or question_id in changed_ids else plan.copy(old)
             if question_id in spans:
                 repeated.add(question_id)
             spans[question_id] = span
@@ -264,7 +264,7 @@ class _Plan:
                 start += len(block)
 
 
-def _question_table(response: Response) -> str:
+def _response_toml(response: Response) -> str:
     return toml_tables("questions", _RESPONSE.dump_python(response, mode="python", exclude_none=True), array=True)
 
 

@@ -28,7 +28,7 @@ def review_summary(review: Review, *, brief: bool = False) -> dict[str, Any]:
     }
     if brief:
         return summary
-    summary["answers"] = dict(Counter(r.answer for r in review.questions if r.answer))
+    summary["answers"] = dict(Counter(r.answer for r in review.responses if r.answer))
     summary["questions"] = [
         {
             "id": r.id,
@@ -41,7 +41,7 @@ def review_summary(review: Review, *, brief: bool = False) -> dict[str, Any]:
             "evidence": len(r.evidence),
             "detail": r.detail,
         }
-        for r in review.questions
+        for r in review.responses
     ]
     return summary
 

@@ -78,7 +78,7 @@ class FinishScreen(WizardScreen[Go | None]):
             line = Text(f"{answered} of {total} done.  ", style="bold")
             line.append("  ".join(f"{label}: {count}" for label, count in counts.items()) or "No answers yet.")
             yield Static(line, id="counts")
-            numbers = {r.id: n for n, r in enumerate(review.questions, 1)}
+            numbers = {r.id: n for n, r in enumerate(review.responses, 1)}
             unanswered = review.unanswered()
             if unanswered:
                 yield Static(Text(f"⚠ {len(unanswered)} unanswered, exported with empty cells: questions "
@@ -88,7 +88,7 @@ class FinishScreen(WizardScreen[Go | None]):
             if flagged:
                 yield Static(Text("⚑ flagged for follow-up: questions "
                                   + ", ".join(str(numbers[r.id]) for r in flagged)), id="flagged")
-            if any(r.previous is not None for r in review.questions):
+            if any(r.previous is not None for r in review.responses):
                 yield from self._comparison(review)
             yield Static(Text(f"f8 exports to {shown(self._target())}", style="dim"), id="target")
             yield Static(id="result", markup=False)

@@ -15,7 +15,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
 from ...core.catalog import questionnaire_files
-from ...core.preview import ScalePoint, SessionPreview, preview_questionnaire, preview_session
+from ...core.preview import SessionPreview, preview_questionnaire, preview_session
+from ...core.scale import ScalePoint
 from ...core.workspace import Workspace
 from ..widgets.answer_bar import AnswerBar
 from ..widgets.key_footer import KeyFooter

@@ -123,8 +123,8 @@ class QuestionScreen(WizardScreen[None]):
         """The question is painted first; the fields (the text areas are slow to import)
         arrive right after, before any key the reviewer typed meanwhile is handled."""
         cursor = self._resumed = self.review.cursor  # showing the question records a new one
-        known = {r.id for r in self.review.questions}
-        first = cursor.question if cursor.question in known else self.review.questions[0].id
+        known = {r.id for r in self.review.responses}
+        first = cursor.question if cursor.question in known else self.review.responses[0].id
         self.show(first, focus="answer")
         self.call_after_refresh(self._add_fields, cursor.field)
 
@@ -258,7 +258,7 @@ class QuestionScreen(WizardScreen[None]):
 
     def _refresh_status(self) -> None:
         response = self.response
-        index, total = self._index() + 1, len(self.review.questions)
+        index, total = self._index() + 1, len(self.review.responses)
         answered, _ = self.review.progress()
         self.query_one("#answer", AnswerBar).show(response.answer)
         if self._previous is not None:
@@ -451,7 +451,7 @@ class QuestionScreen(WizardScreen[None]):
 
     def _go(self, step: int) -> None:
         """Next or previous, stepping over questions whose condition is unmet."""
-        questions = self.review.questions
+        questions = self.review.responses
         index = self._index() + step
         while 0 <= index < len(questions) and self.review.is_skipped(questions[index]):
             index += step
@@ -473,7 +473,7 @@ class QuestionScreen(WizardScreen[None]):
         if not ids:
             self.notify(f"No {what} questions.")
             return
-        order = [r.id for r in self.review.questions]
+        order = [r.id for r in self.review.responses]
         here = order.index(self._question_id)
         after = [i for i in ids if order.index(i) > here] or ids
         self.show(after[0])
@@ -640,7 +640,7 @@ class QuestionScreen(WizardScreen[None]):
     # -- a re-review: last review's answer -----------------------------------------------------
 
     async def _add_previous_answer(self) -> None:
-        if self._previous is None and any(r.previous is not None for r in self.review.questions):
+        if self._previous is None and any(r.previous is not None for r in self.review.responses):
             from ..widgets.previous_answer import PreviousAnswerLine
 
             self._previous = PreviousAnswerLine(id="previous")

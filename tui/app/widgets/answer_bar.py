@@ -11,8 +11,8 @@ from textual.message import Message
 from textual.widget import Widget
 
 if TYPE_CHECKING:  # a preview's plain ScalePoints serve as well (see screens/opening.py)
-    from ...core.preview import ScalePoint
     from ...core.questionnaire import AnswerOption
+    from ...core.scale import ScalePoint
 
 
 class AnswerBar(Widget, can_focus=True):

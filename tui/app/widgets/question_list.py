@@ -44,9 +44,9 @@ def two_lines(text: str, width: int) -> tuple[str, str]:
 def question_lines(review: Review, index: int, width: int) -> tuple[Text, Text]:
     """`  7 F R Yes          2 ev  Does the provider ...` and the text's second line under
     it: F flagged, S skipped, R to re-check, then how many evidence items it has."""
-    response = review.questions[index]
+    response = review.responses[index]
     skipped = review.is_skipped(response)
-    digits = max(3, len(str(len(review.questions))))
+    digits = max(3, len(str(len(review.responses))))
     # A mark that is not set is a plain space: styled blanks would split the line into more
     # runs, each of which costs its own colour codes on the wire (see render_line).
     line = Text(f"{index + 1:>{digits}} ", style="dim", no_wrap=True, overflow="ellipsis")
@@ -97,13 +97,13 @@ class QuestionList(ScrollView, can_focus=True):
         self.set_reactive(QuestionList.highlighted, highlighted)
 
     def on_mount(self) -> None:
-        self.virtual_size = Size(0, ROW_LINES * len(self.review.questions))
+        self.virtual_size = Size(0, ROW_LINES * len(self.review.responses))
         self.call_after_refresh(self._keep_highlight_visible, center=True)
 
     def render_line(self, y: int) -> Strip:
         index, part = divmod(self.scroll_offset.y + y, ROW_LINES)
         width = self.scrollable_content_region.width
-        if not 0 <= index < len(self.review.questions):
+        if not 0 <= index < len(self.review.responses):
             return Strip.blank(width, self.rich_style)
         line = question_lines(self.review, index, width)[part]
         line.truncate(width, overflow="ellipsis", pad=True)
@@ -129,20 +129,20 @@ class QuestionList(ScrollView, can_focus=True):
             first = self.highlighted
         elif self.highlighted >= first + rows_shown:
             first = self.highlighted - rows_shown + 1
-        first = max(0, min(first, len(self.review.questions) - rows_shown))
+        first = max(0, min(first, len(self.review.responses) - rows_shown))
         self.scroll_to(y=first * ROW_LINES, animate=False, immediate=True)
 
     def on_resize(self) -> None:
         """One blank line more when the height is odd, so the last scroll position is a row's start."""
         height = self.scrollable_content_region.height
-        self.virtual_size = Size(0, ROW_LINES * len(self.review.questions) + height % ROW_LINES)
+        self.virtual_size = Size(0, ROW_LINES * len(self.review.responses) + height % ROW_LINES)
 
     def action_move(self, step: int) -> None:
-        self.highlighted = max(0, min(len(self.review.questions) - 1, self.highlighted + step))
+        self.highlighted = max(0, min(len(self.review.responses) - 1, self.highlighted + step))
 
     def action_page(self, direction: int) -> None:
         self.action_move(direction * max(1, self.scrollable_content_region.height // ROW_LINES - 1))
 
     def action_choose(self) -> None:
-        if self.review.questions:
-            self.post_message(self.Chosen(self.review.questions[self.highlighted].id))
+        if self.review.responses:
+            self.post_message(self.Chosen(self.review.responses[self.highlighted].id))

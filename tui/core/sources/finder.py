@@ -146,4 +146,4 @@ def question_of(review_question: Response, questionnaire: Questionnaire | None) 
 
 
 def suggest_all(review: Review, questionnaire: Questionnaire | None, limit: int = DEFAULT_LIMIT) -> dict[str, list[Suggestion]]:
-    return {r.id: suggestions_for(review, question_of(r, questionnaire), limit) for r in review.questions}
+    return {r.id: suggestions_for(review, question_of(r, questionnaire), limit) for r in review.responses}

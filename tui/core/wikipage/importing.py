@@ -254,13 +254,13 @@ def import_page(page: ParsedPage, questionnaire: Questionnaire) -> ImportResult:
             published=front.get("published", True) is not False,
             created=created or updated or now(),
             updated=updated or created or now(),
-            questions=[response for response, _ in questions],
+            responses=[response for response, _ in questions],
             sections=_sections(page, questionnaire, notes),
         )
     except ValidationError as error:
         raise PageError(f"{page.name}: " + "; ".join(describe_validation_error(error))) from None
     _unmark_skipped(review, questions, notes)
-    review.cursor.question = review.questions[0].id if review.questions else ""
+    review.cursor.question = review.responses[0].id if review.responses else ""
     _remember_sources(review, page, [row for _, row in questions])
     return ImportResult(review, notes)
 
@@ -276,7 +276,7 @@ def _unmark_skipped(review: Review, questions: list[tuple[Response, PageRow | No
 
 def _remember_sources(review: Review, page: ParsedPage, rows: list[PageRow | None]) -> None:
     """Each part's source with the digest of what it was read as (see `page._export_imported`)."""
-    for response, row in zip(review.questions, rows, strict=True):
+    for response, row in zip(review.responses, rows, strict=True):
         if row is not None:
             response.page_row = PagePart(text=row.source, digest=row_digest(review, response))
     for section, found in zip(review.sections, page.sections, strict=False):

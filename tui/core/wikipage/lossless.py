@@ -56,7 +56,7 @@ def _imported_layout(review: Review, page: ImportedPage) -> tuple[str, str]:
     front = page.front_matter.text if _unchanged(page.front_matter, front_matter_digest(review)) \
         else render_front_matter(review)
     rows = []
-    for response in review.questions:
+    for response in review.responses:
         if response.page_row is None and _is_blank(response):
             continue
         verbatim = _unchanged(response.page_row, row_digest(review, response))

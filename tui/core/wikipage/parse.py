@@ -291,7 +291,7 @@ def _block_tokens(lines: list[str]) -> list[Token]:
     return parser.parse(text)
 
 
-def _question_table(tokens: list[Token]) -> tuple[int, int] | None:
+def _question_table_span(tokens: list[Token]) -> tuple[int, int] | None:
     """Body lines [start, end) of the first table whose header names a question column."""
     tables = [(i, t.map) for i, t in enumerate(tokens) if t.type == "table_open" and t.map]
     for index, span in tables:
@@ -326,7 +326,7 @@ def parse_page(text: str, name: str) -> ParsedPage:
         starts.append(starts[-1] + len(line) + 1)
     body_line = close + 1
     tokens = _block_tokens(lines[body_line:])
-    span = _question_table(tokens)
+    span = _question_table_span(tokens)
     if span is None:
         raise PageError(f"{name}: line {body_line + 1}: no question table after the front-matter "
                         f"(expected a '| Question | Answer | Detail |' header and a '| --- | --- | --- |' line)")

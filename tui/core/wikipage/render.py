@@ -28,7 +28,7 @@ def _page_parts(review: Review) -> tuple[str, str]:
     """The front-matter, and everything after it (starting with the line breaks between)."""
     if review.page is not None:
         return render_imported(review, review.page)
-    rows = "\n".join(render_row(review, response) for response in review.questions)
+    rows = "\n".join(render_row(review, response) for response in review.responses)
     body = f"\n\n{TABLE_HEADER}\n{rows}"
     sections = SECTION_GAP.join(render_section(s) for s in review.sections if s.quotes)
     if sections:
