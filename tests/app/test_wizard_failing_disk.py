@@ -84,3 +84,17 @@ async def test_a_failing_disk_is_shown_retried_and_leaves_the_last_good_file_unt
         await settle(pilot, app, 0.4)
         assert app.save_status == "saved" and "✓ saved" in screen_text(app)
     assert saved(session).response("tls-external").detail == "saved before and typed while the disk failed"
+
+
+async def test_a_new_review_on_a_full_disk_stays_on_the_form_and_leaves_no_session(
+        workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sessions = workspace / "sessions"
+    sessions.mkdir()
+    FailingDisk(monkeypatch, sessions, errno.ENOSPC).broken = True
+    app = wizard(workspace)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+n", *"Acme Notes", "enter", "enter", "enter", "enter", "enter")
+        await settle(pilot, app)
+        assert "No space left on device" in flat(screen_text(app))
+        assert app.session is None
+    assert [p.name for p in sessions.iterdir() if not p.name.startswith(".")] == []

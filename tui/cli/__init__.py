@@ -30,9 +30,12 @@ def main(argv: list[str] | None = None) -> int:
     except PermissionError as error:  # a file or folder of another reviewer, or of another group
         denied = AccessDenied(Path(error.filename)) if error.filename else error
         print(f"vendor-review: error: {denied}", file=sys.stderr)
-    except KeyboardInterrupt:
-        return 130
     except BrokenPipeError:  # `vendor-review list | head`
         sys.stderr.close()
         return 0
+    except OSError as error:  # a full or read-only disk: what failed and why, in one line
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"vendor-review: error: {where}{error.strerror or error}", file=sys.stderr)
+    except KeyboardInterrupt:
+        return 130
     return 1

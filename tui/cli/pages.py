@@ -9,9 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..core.errors import InputError
-from ..core.naming import claim_new_path
 from ..core.review import Review
-from ..core.store import read_review, write_review
+from ..core.store import read_review
 from ..core.text import clean_line
 from ..core.workspace import Workspace
 from .options import add_command, workspace_of
@@ -90,13 +89,7 @@ def import_pages(args: argparse.Namespace) -> int:
             holder, why = held
             print(f"{path}: already imported as {holder} ({why}); nothing written")
             continue
-        workspace.ensure_folder(workspace.sessions)
-        target = claim_new_path(workspace.sessions, imported.review.product, ".toml")
-        try:
-            write_review(target, imported.review)
-        except BaseException:
-            target.unlink(missing_ok=True)
-            raise
+        target = workspace.create_session(imported.review)
         holders.add(target, imported.review)
         print(f"{path} -> {target}")
         for note in imported.unmapped:
@@ -136,9 +129,7 @@ def new_from_previous(args: argparse.Namespace) -> int:
         review.vendor = args.vendor
     if args.tags:
         review.tags = args.tags
-    workspace.ensure_folder(workspace.sessions)
-    path = claim_new_path(workspace.sessions, review.product, ".toml")
-    write_review(path, review)
+    path = workspace.create_session(review)
     print(path)
     for number, source in enumerate(review.sources, 1):  # to stderr: stdout is the path, for scripts
         print(f"source {number} carried over, captured {source.captured:%Y-%m-%d}: "

@@ -13,10 +13,9 @@ from pydantic import ValidationError
 
 from ..core.errors import InputError, describe_validation_error
 from ..core.interview import make_evidence, parse_answer, record_answer, set_text
-from ..core.naming import claim_new_path
 from ..core.report import follow_up_text, review_text
 from ..core.review import start_review
-from ..core.store import LOCK_WAIT_SECONDS, SessionError, open_review, read_review, write_review
+from ..core.store import LOCK_WAIT_SECONDS, SessionError, open_review, read_review
 from ..core.summary import cell_width, column_widths, fitting_columns, list_cells, review_summary
 from ..core.wikipage.exporting import export_to_file
 from ..core.wikipage.render import render_body, render_page
@@ -95,9 +94,7 @@ def new_review(args: argparse.Namespace) -> int:
         )
     except ValidationError as error:
         raise InputError("; ".join(describe_validation_error(error))) from None
-    workspace.ensure_folder(workspace.sessions)
-    path = claim_new_path(workspace.sessions, review.product, ".toml")
-    write_review(path, review)
+    path = workspace.create_session(review)
     print(path)
     return 0
 

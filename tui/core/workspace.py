@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .catalog import Catalog
     from .questionnaire import Questionnaire
+    from .review import Review
     from .settings import Settings
 
 WORKSPACE_ENV = "VENDOR_REVIEW_WORKSPACE"
@@ -108,6 +109,25 @@ class Workspace:
         if make_folder:
             self.ensure_folder(self.exports)
         return self.exports / f"{session.stem}.md"
+
+    def create_session(self, review: Review) -> Path:
+        """A new session file for `review` in sessions/, named after its product (acme.toml,
+        acme-2.toml, ...), and its path. The one way a review is first saved: the wizard's new
+        review, `new`, `new --from` and `import` all come here. The name is claimed by creating
+        an empty file (so two reviewers starting the same product get two files); when the write
+        then fails (a full or read-only disk), that empty file is removed, so no broken session
+        is left for `list` to show."""
+        from .naming import claim_new_path
+        from .store import write_review
+
+        self.ensure_folder(self.sessions)
+        path = claim_new_path(self.sessions, review.product, ".toml")
+        try:
+            write_review(path, review)
+        except BaseException:
+            path.unlink(missing_ok=True)
+            raise
+        return path
 
     def session_files(self) -> list[Path]:
         """The sessions, by name. A folder we may not read is an error, not an empty list: a

@@ -9,10 +9,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Label, Select, Static
 
 from ...core.errors import InputError, describe_validation_error
-from ...core.naming import claim_new_path
 from ...core.remembered import remember_reviewer, remembered_reviewer
 from ...core.review import start_review
-from ...core.store import write_review
 from ..bindings import bind
 from ..widgets.key_footer import KeyFooter
 from .base import WizardScreen
@@ -92,9 +90,7 @@ class NewReviewScreen(FormFields, WizardScreen[None]):
             return
         sessions = self.wizard.workspace.sessions
         try:
-            self.wizard.workspace.ensure_folder(sessions)
-            path = claim_new_path(sessions, review.product, ".toml")
-            write_review(path, review)
+            path = self.wizard.workspace.create_session(review)
         except (OSError, InputError) as error:
             self.query_one("#product-error", Static).update(f"Cannot save in {sessions}: {error}")
             return
