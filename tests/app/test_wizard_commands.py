@@ -26,6 +26,7 @@ def test_keys_prints_one_action_per_line(cli) -> None:  # type: ignore[no-untype
     for action in REQUIRED:
         assert len(rows[action]) == 3 and rows[action][1] and rows[action][2]
     assert rows["next_question"][1] == "ctrl+n,f4"
+    assert rows["answer_and_next"][1] == "shift" and "Quick mode" in rows["answer_and_next"][2]
 
 
 def test_keys_shows_the_remaps_from_the_config_file(cli, workspace: Path) -> None:  # type: ignore[no-untyped-def]
@@ -38,6 +39,7 @@ def test_keys_shows_the_remaps_from_the_config_file(cli, workspace: Path) -> Non
 @pytest.mark.parametrize(("text", "message"), [
     ('[keys]\nnext_questoin = "f6"\n', "next_questoin: unknown action"),
     ('[keys]\nnext_question = "f6 ctrl+n!"\n', "expected key names separated by commas"),
+    ('[keys]\nanswer_and_next = "ctrl"\n', 'answer_and_next: expected one of "shift", "none"'),
     ('colour = "red"\n', "unknown setting 'colour'"),
     ('theme = "ansi-dark"\nkeys = = 1\n', "line 2"),
 ])

@@ -598,6 +598,16 @@ async def test_quick_mode_capitals_answer_and_move_on_in_one_key(workspace: Path
     assert [r.answer for r in review.responses[:4]] == ["Yes", "No", "Partial", ""]
 
 
+async def test_quick_mode_turned_off_in_the_key_table_leaves_capitals_to_the_detail(workspace: Path, session: Path) -> None:
+    app = wizard(workspace, session, keymap={"answer_and_next": "none"})
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await pilot.press("Y")
+        await settle(pilot, app)
+        assert "Question 1 of 11" in screen_text(app)
+    assert saved(session).responses[0].answer == ""
+
+
 async def test_with_no_color_the_highlighted_overview_row_is_in_reverse_video(
         workspace: Path, session: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")

@@ -27,7 +27,7 @@ from ..core.errors import InputError
 from ..core.workspace import Workspace
 from .bindings import bind
 from .hangup import HangupWatch
-from .keymap import DESCRIPTIONS
+from .keymap import DEFAULT_KEYS, DESCRIPTIONS
 
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
@@ -102,6 +102,8 @@ class ReviewApp(App[None]):
         self._hangup: HangupWatch | None = None
         if theme:
             self.theme = theme
+        # Quick mode is not a binding: the answer line reads it (see keymap.answer_and_next).
+        self.quick_answers = (keymap or {}).get("answer_and_next", DEFAULT_KEYS["answer_and_next"]) != "none"
         if keymap:
             self.set_keymap(keymap)
 

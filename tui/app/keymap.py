@@ -12,7 +12,9 @@ The evidence finder adds ctrl+s (cite), ctrl+underscore (undo, typed as ctrl+/ o
 undo key of readline and Emacs) and ctrl+right_square_bracket (ctrl+]): single control bytes
 that raw-mode SSH and tmux pass on untouched; and f6/f7 (go to the passages, fold them), taken
 from the text area's select-line/select-all, which shift+arrows still do. Accepting last
-review's answer is `=` on the answer line, where the scale's letter keys already work.
+review's answer is `=` on the answer line, where the scale's letter keys already work. Quick
+mode (`answer_and_next`) is the answer key in capitals: one key answers and moves on, for an
+answers-only assessment; the text area never sees those keys, since the answer line has the focus.
 """
 
 from __future__ import annotations
@@ -50,6 +52,8 @@ ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("copy_page", "c", "Finish: copy the page to the clipboard (for the Wiki.js editor)"),
     KeyAction("focus_notes", "f11", "Go to the private notes, or back to the detail"),
     KeyAction("sources", "ctrl+right_square_bracket", "Sources: attach or remove vendor pages"),
+    KeyAction("answer_and_next", "shift", "Quick mode: the answer key with this modifier (Y N P U A) answers "
+              "and moves on (\"none\" turns it off)"),
     KeyAction("accept_previous", "equals_sign", "Accept last review's answer unchanged (answer line)"),
     KeyAction("expand_previous", "plus", "Show last review's whole detail, or two lines (answer line)"),
     KeyAction("remove_source", "ctrl+d,delete", "Remove the highlighted source"),
@@ -63,6 +67,9 @@ ACTIONS: tuple[KeyAction, ...] = (
 )
 
 DEFAULT_KEYS: dict[str, str] = {action.id: action.keys for action in ACTIONS}
+# Rows whose value is not a key but one of a few words: quick mode's modifier applies to the
+# questionnaire's own answer keys, which differ from one questionnaire to the next.
+FIXED_CHOICES: dict[str, tuple[str, ...]] = {"answer_and_next": ("shift", "none")}
 DESCRIPTIONS: dict[str, str] = {action.id: action.description for action in ACTIONS}
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..app.keymap import ACTIONS, DEFAULT_KEYS, effective_keys
+from ..app.keymap import ACTIONS, DEFAULT_KEYS, FIXED_CHOICES, effective_keys
 from ..core.config import Config, load_config
 from ..core.workspace import Workspace
 from .options import CommandLineError, add_command, workspace_of
@@ -31,7 +31,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def _config() -> Config:
-    return load_config(set(DEFAULT_KEYS))
+    return load_config(set(DEFAULT_KEYS), fixed_choices=FIXED_CHOICES)
 
 
 def start_wizard(args: argparse.Namespace) -> int:

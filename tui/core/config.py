@@ -38,9 +38,11 @@ def config_path() -> Path:
     return Path(base).expanduser() / "vendor-review" / "config.toml"
 
 
-def load_config(known_actions: set[str], path: Path | None = None) -> Config:
+def load_config(known_actions: set[str], path: Path | None = None,
+                fixed_choices: dict[str, tuple[str, ...]] | None = None) -> Config:
     """The settings in the config file (none when it does not exist). Unknown keys and
-    action ids are errors, since a silently ignored remap looks like a broken key."""
+    action ids are errors, since a silently ignored remap looks like a broken key. An action in
+    `fixed_choices` takes one of its words instead of keys (quick mode: "shift" or "none")."""
     path = path or config_path()
     try:
         data = read_regular_file(path)
@@ -61,6 +63,11 @@ def load_config(known_actions: set[str], path: Path | None = None) -> Config:
     for action_id, value in keys.items():
         if action_id not in known_actions:
             raise InputError(f"{path}: [keys] {action_id}: unknown action (see `vendor-review keys`)")
+        choices = (fixed_choices or {}).get(action_id)
+        if choices is not None:
+            if value not in choices:
+                raise InputError(f"{path}: [keys] {action_id}: expected one of " + ", ".join(f'"{c}"' for c in choices))
+            continue
         if not isinstance(value, str) or not _KEY_LIST.match(value.replace(" ", "")):
             raise InputError(
                 f'{path}: [keys] {action_id}: expected key names separated by commas, e.g. "ctrl+n,f4"'

@@ -40,7 +40,7 @@ class OpeningScreen(WizardScreen[None]):
         with Vertical(id="head"):
             yield Static(preview.text, id="question-text", markup=False)
             yield Static(preview.hint, id="hint", markup=False)
-            yield AnswerBar(self._scale, id="answer")
+            yield AnswerBar(self._scale, quick=self.wizard.quick_answers, id="answer")
         yield KeyFooter()
 
     def on_mount(self) -> None:

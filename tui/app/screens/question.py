@@ -93,9 +93,10 @@ class QuestionScreen(WizardScreen[None]):
         """The answer keys come from the questionnaire, not the key table."""
         scale = self.wizard.questionnaire.scale if self.wizard.questionnaire else []
         keys = ", ".join(f"{o.key} {o.label}" for o in scale)
+        quick = (" The same key in capitals (shift) answers and moves on to the next question (quick mode, "
+                 "`answer_and_next`).") if self.wizard.quick_answers else ""
         return (f"On the answer line: {keys}; then type the detail. Tab and shift+tab move between "
-                "answer, qualifier, detail, evidence and notes. Unknown fills a stock detail when it is empty. "
-                "The same key in capitals (shift) answers and moves on to the next question.")
+                "answer, qualifier, detail, evidence and notes. Unknown fills a stock detail when it is empty." + quick)
 
     def compose(self) -> ComposeResult:
         """Only what the first paint needs; the editable fields follow (see on_mount)."""
@@ -113,7 +114,7 @@ class QuestionScreen(WizardScreen[None]):
             yield Static(id="question-text", markup=False)
             yield Static(id="hint", markup=False)
             yield Static(id="skipped", markup=False)
-            yield AnswerBar(questionnaire.scale, id="answer")
+            yield AnswerBar(questionnaire.scale, quick=self.wizard.quick_answers, id="answer")
             yield EvidenceLine(id="evidence-line")
         with VerticalScroll(id="body", can_focus=False):
             yield Static(id="guidance", markup=False)

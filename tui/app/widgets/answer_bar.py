@@ -33,9 +33,10 @@ class AnswerBar(Widget, can_focus=True):
             super().__init__()
             self.text = text
 
-    def __init__(self, scale: Sequence[AnswerOption | ScalePoint], *, id: str | None = None) -> None:
+    def __init__(self, scale: Sequence[AnswerOption | ScalePoint], *, quick: bool = True, id: str | None = None) -> None:
         super().__init__(id=id)
         self.scale = scale
+        self.quick = quick  # the capital key answers and moves on (`answer_and_next` not "none")
         self.current = ""
         self._picked = False  # the focus is on its way to the detail
 
@@ -68,7 +69,7 @@ class AnswerBar(Widget, can_focus=True):
                 self._picked = True
                 self.post_message(self.Picked(option.label))
                 return
-            if option.key.islower() and event.character == option.key.upper():
+            if self.quick and option.key.islower() and event.character == option.key.upper():
                 event.stop()  # the focus stays here, on the next question's answer line
                 event.prevent_default()
                 self.post_message(self.Picked(option.label, move_on=True))
